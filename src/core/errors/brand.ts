@@ -1,0 +1,47 @@
+/**
+ * Cross-copy `instanceof`.
+ *
+ * A process can load the package twice (its ESM and its CJS build, or two versions), and each copy
+ * has its own classes, so a plain `instanceof` fails across copies. Every error records the kinds
+ * of its class chain under a `Symbol.for` key, shared by all copies, and every class answers
+ * `instanceof` from that record when the prototype check fails.
+ */
+const KINDS = Symbol.for("dub-partners.error.kinds");
+
+type Branded = { readonly [KINDS]?: readonly string[] };
+
+/** The kinds of a class and its ancestors, most derived first. */
+function kindsOf(ctor: unknown): string[] {
+  const kinds: string[] = [];
+  for (let c = ctor as { kind?: string } | null; c && typeof c.kind === "string"; c = Object.getPrototypeOf(c)) {
+    if (Object.hasOwn(c, "kind")) kinds.push(c.kind);
+  }
+  return kinds;
+}
+
+/**
+ * Base of every error the package throws. Not exported by name: users catch the concrete
+ * classes (`DubError`, `SDKValidationError`, `HTTPClientError`, ...).
+ */
+export abstract class BrandedError extends Error {
+  /** Stable identity of the class across copies of the package. */
+  static readonly kind: string = "BrandedError";
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    Object.defineProperty(this, KINDS, { value: kindsOf(new.target), enumerable: false });
+    Object.defineProperty(this, "name", {
+      value: (new.target as unknown as { kind: string }).kind,
+      enumerable: false,
+      configurable: true,
+      writable: true,
+    });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (typeof value !== "object" || value === null) return false;
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    const kinds = (value as Branded)[KINDS];
+    return Array.isArray(kinds) && kinds.includes((this as unknown as { kind: string }).kind);
+  }
+}

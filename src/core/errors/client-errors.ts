@@ -1,0 +1,123 @@
+import { BrandedError } from "./brand.js";
+
+/** One problem with a value, at a path inside it (`["linkProps", "testVariants", 0, "percentage"]`). */
+export interface ValidationIssue {
+  /** Where the problem is; empty for the value as a whole. */
+  readonly path: readonly (string | number)[];
+  /** A stable code (`too_big`, `invalid_type`, `unrecognized_keys`, `custom`, ...). */
+  readonly code: string;
+  /** What is wrong, in words. */
+  readonly message: string;
+}
+
+function listIssues(issues: readonly ValidationIssue[]): string {
+  return issues.map((i) => `  - ${i.path.length ? i.path.join(".") : "(root)"}: ${i.message}`).join("\n");
+}
+
+/**
+ * The request (or a client option) is invalid. Thrown before any byte is sent; `issues` lists
+ * every problem with its path.
+ */
+export class SDKValidationError extends BrandedError {
+  static override readonly kind: string = "SDKValidationError";
+  /** Every problem found, in order. */
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(subject: string, issues: readonly ValidationIssue[]) {
+    super(`Invalid ${subject}; nothing was sent:\n${listIssues(issues)}`);
+    this.issues = issues;
+  }
+}
+
+/**
+ * A 2XX response whose body is not JSON, not valid UTF-8, or lacks fields the API documents as
+ * required. The request did reach the server and may have taken effect; `body` keeps the raw text.
+ */
+export class ResponseValidationError extends BrandedError {
+  static override readonly kind: string = "ResponseValidationError";
+  /** HTTP status of the response. */
+  readonly statusCode: number;
+  /** The raw response body as text. */
+  readonly body: string;
+  /** Response headers with lower-cased names. */
+  readonly headers: Record<string, string>;
+  /** What did not match, when the body was JSON. */
+  readonly issues: readonly ValidationIssue[];
+  /** `METHOD /path` of the request. */
+  readonly request: string;
+
+  constructor(init: {
+    reason: string;
+    statusCode: number;
+    body: string;
+    headers: Record<string, string>;
+    issues?: readonly ValidationIssue[];
+    request: string;
+    cause?: unknown;
+  }) {
+    const issues = init.issues ?? [];
+    super(
+      `[${init.request}] ${init.statusCode} response ${init.reason}` + (issues.length ? `:\n${listIssues(issues)}` : ""),
+      { cause: init.cause },
+    );
+    this.statusCode = init.statusCode;
+    this.body = init.body;
+    this.headers = init.headers;
+    this.issues = issues;
+    this.request = init.request;
+  }
+}
+
+/** No usable HTTP response: the connection failed, timed out or was aborted. `cause` keeps the underlying error. */
+export class HTTPClientError extends BrandedError {
+  static override readonly kind: string = "HTTPClientError";
+  /** `METHOD /path` of the request. */
+  readonly request: string;
+
+  constructor(message: string, request: string, cause?: unknown) {
+    super(`[${request}] ${message}`, { cause });
+    this.request = request;
+  }
+}
+
+/**
+ * The connection could not be made, or broke before the response was complete (refused, reset,
+ * DNS failure, closed mid-body).
+ */
+export class ConnectionError extends HTTPClientError {
+  static override readonly kind: string = "ConnectionError";
+  /**
+   * `false` when the failure happened before any byte of the request left (refused, DNS): retrying
+   * cannot duplicate anything. `true` when the server may have received the request.
+   */
+  readonly requestSent: boolean;
+  /** The system or undici error code (`ECONNREFUSED`, `ECONNRESET`, `UND_ERR_SOCKET`, ...), when known. */
+  readonly errorCode: string | undefined;
+
+  constructor(message: string, request: string, init: { requestSent: boolean; errorCode: string | undefined; cause?: unknown }) {
+    super(message, request, init.cause);
+    this.requestSent = init.requestSent;
+    this.errorCode = init.errorCode;
+  }
+}
+
+/** The attempt did not complete (connect, headers and body) within `timeoutMs`. */
+export class RequestTimeoutError extends HTTPClientError {
+  static override readonly kind: string = "RequestTimeoutError";
+  /** The per-attempt deadline that passed, in milliseconds. */
+  readonly timeoutMs: number;
+
+  constructor(request: string, timeoutMs: number) {
+    super(`request timed out after ${timeoutMs} ms`, request);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The caller's `AbortSignal` fired, during a request or a backoff wait. `cause` is the signal's reason. */
+export class RequestAbortedError extends HTTPClientError {
+  static override readonly kind: string = "RequestAbortedError";
+
+  constructor(request: string, reason: unknown) {
+    super("request aborted by the caller's signal", request, reason);
+  }
+}

@@ -1,0 +1,23 @@
+export {
+  BadRequest,
+  Conflict,
+  DubError,
+  Forbidden,
+  InternalServerError,
+  InviteExpired,
+  NotFound,
+  RateLimitExceeded,
+  SDKError,
+  Unauthorized,
+  UnprocessableEntity,
+} from "./http-errors.js";
+export {
+  ConnectionError,
+  HTTPClientError,
+  RequestAbortedError,
+  RequestTimeoutError,
+  ResponseValidationError,
+  SDKValidationError,
+  type ValidationIssue,
+} from "./client-errors.js";
+export type { RateLimitInfo } from "../rate-limit.js";

@@ -1,0 +1,78 @@
+import { DEFAULT_BACKOFF } from "../constants.js";
+
+/** Exponential backoff settings. Every field is optional; a missing one takes its default. */
+export interface BackoffStrategy {
+  /** Wait before the first retry, in milliseconds. Default `500`. */
+  initialInterval?: number;
+  /** Longest wait between two attempts, in milliseconds. Default `4000`. */
+  maxInterval?: number;
+  /** Growth factor of the wait from one retry to the next. Default `2`. */
+  exponent?: number;
+  /**
+   * No retry starts after this many milliseconds since the first attempt, and a server-requested
+   * wait (`Retry-After`) that would end later fails at once. Default `10000`.
+   */
+  maxElapsedTime?: number;
+}
+
+/**
+ * When and how failed requests are retried. The shape of the official Dub SDK's `RetryConfig`,
+ * so a configuration carries over.
+ *
+ * Retried: 429, 502, 503 and 504 responses, connection errors and timeouts. Never retried: other
+ * statuses, invalid requests or responses. Operations that are not idempotent
+ * (`partners.createLink`) are retried only where the server cannot have acted (429, a connection
+ * refused before any byte was sent) unless `retryNonIdempotent` is set.
+ *
+ * @example
+ * ```ts
+ * new Dub({ retryConfig: { strategy: "backoff", backoff: { maxElapsedTime: 60_000 } } });
+ * await dub.partners.create(body, { retries: { strategy: "none" } });
+ * ```
+ */
+export type RetryConfig =
+  | { strategy: "none" }
+  | {
+      strategy: "backoff";
+      /** Timing of the retries. Default: 0.5 s doubling to at most 4 s, within 10 s. */
+      backoff?: BackoffStrategy;
+      /** Retry connection errors and timeouts. Default `true`. */
+      retryConnectionErrors?: boolean;
+      /**
+       * Also retry non-idempotent operations (`partners.createLink`) after a failure where the
+       * server may have acted: a 5XX, or a timeout or reset after the request was sent. This can
+       * create the same link twice, unless the request names its `key` (a repeat then fails with
+       * 409 `Conflict`). Default `false`.
+       */
+      retryNonIdempotent?: boolean;
+    };
+
+/** A retry configuration with every default filled in. */
+export interface RetryPlan {
+  readonly enabled: boolean;
+  readonly initialInterval: number;
+  readonly maxInterval: number;
+  readonly exponent: number;
+  readonly maxElapsedTime: number;
+  readonly retryConnectionErrors: boolean;
+  readonly retryNonIdempotent: boolean;
+}
+
+/** The default: backoff on, within 10 s. */
+export const DEFAULT_RETRY_CONFIG: RetryConfig = { strategy: "backoff" };
+
+/** Fills the defaults in. Called once per client and once per call that overrides `retries`. */
+export function toRetryPlan(config: RetryConfig): RetryPlan {
+  if (config.strategy === "none") {
+    return { ...DEFAULT_BACKOFF, enabled: false, retryConnectionErrors: false, retryNonIdempotent: false };
+  }
+  return {
+    enabled: true,
+    initialInterval: config.backoff?.initialInterval ?? DEFAULT_BACKOFF.initialInterval,
+    maxInterval: config.backoff?.maxInterval ?? DEFAULT_BACKOFF.maxInterval,
+    exponent: config.backoff?.exponent ?? DEFAULT_BACKOFF.exponent,
+    maxElapsedTime: config.backoff?.maxElapsedTime ?? DEFAULT_BACKOFF.maxElapsedTime,
+    retryConnectionErrors: config.retryConnectionErrors ?? true,
+    retryNonIdempotent: config.retryNonIdempotent ?? false,
+  };
+}

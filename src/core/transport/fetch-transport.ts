@@ -1,0 +1,58 @@
+import { BoundedCollector, checkDeclaredLength, type Transport, type TransportRequest, type TransportResponse } from "./types.js";
+
+/** A `fetch` function, as the global one or one passed in `DubOptions.fetch`. */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+function headersToRecord(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    out[name] = value;
+  });
+  return out;
+}
+
+async function readBody(response: Response, headers: Record<string, string>, limit: number): Promise<Uint8Array> {
+  const declared = checkDeclaredLength(response.status, headers, limit);
+  if (!response.body) return new Uint8Array(0);
+  if (declared !== undefined) return new Uint8Array(await response.arrayBuffer());
+  // No content-length (chunked): count while reading, so an endless body cannot exhaust memory.
+  const collector = new BoundedCollector(response.status, headers, limit);
+  const reader = response.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return collector.bytes();
+      collector.add(value);
+    }
+  } catch (error) {
+    await reader.cancel().catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * Transport over `fetch`: the default in browsers, edge runtimes, Bun and Deno, and whenever a
+ * `fetch` is passed. The fetch function is looked up at each call when none was passed, so a
+ * mock installed after the client was built (msw) still applies.
+ *
+ * Redirects are not followed (`redirect: "manual"`): the API never redirects, and following one
+ * could carry the API key to another origin.
+ */
+export function createFetchTransport(fetchImpl?: FetchLike): Transport {
+  return {
+    async send(request: TransportRequest): Promise<TransportResponse> {
+      const doFetch = fetchImpl ?? (globalThis.fetch as FetchLike);
+      const response = await doFetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        signal: request.signal,
+        redirect: "manual",
+      });
+      const headers = headersToRecord(response.headers);
+      const body = await readBody(response, headers, request.maxResponseBytes);
+      return { status: response.status, headers, body };
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,66 @@
+import { Pool } from "undici";
+import type { IncomingHttpHeaders } from "undici/types/header.js";
+import { SDK_VERSION } from "../constants.js";
+import { BoundedCollector, checkDeclaredLength, type Transport, type TransportRequest, type TransportResponse } from "./types.js";
+
+/** Options of the undici transport. */
+export interface UndiciTransportOptions {
+  /** Connect deadline in milliseconds. */
+  readonly connectTimeoutMs: number;
+}
+
+function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return out;
+}
+
+const USER_AGENT = `dub-partners/${SDK_VERSION} node/${typeof process === "undefined" ? "unknown" : process.versions.node}`;
+
+/**
+ * Transport over undici's `request` and a keep-alive connection pool to the API origin: the
+ * default on Node, and the fastest way to speak HTTP/1.1 there. The pool is created on the first
+ * request and closed by `close()`. Redirects are not followed.
+ */
+export function createUndiciTransport(options: UndiciTransportOptions): Transport {
+  let pool: Pool | undefined;
+  let origin = "";
+
+  return {
+    async send(request: TransportRequest): Promise<TransportResponse> {
+      if (!pool) {
+        origin = new URL(request.url).origin;
+        pool = new Pool(origin, { connect: { timeout: options.connectTimeoutMs } });
+      }
+      const response = await pool.request({
+        path: request.url.slice(origin.length),
+        method: request.method as "GET",
+        headers: { ...request.headers, "user-agent": USER_AGENT },
+        body: request.body,
+        signal: request.signal,
+      });
+      const headers = flattenHeaders(response.headers);
+      const body = response.body;
+      try {
+        const declared = checkDeclaredLength(response.statusCode, headers, request.maxResponseBytes);
+        if (declared !== undefined) {
+          return { status: response.statusCode, headers, body: new Uint8Array(await body.arrayBuffer()) };
+        }
+        const collector = new BoundedCollector(response.statusCode, headers, request.maxResponseBytes);
+        for await (const chunk of body) collector.add(chunk as Uint8Array);
+        return { status: response.statusCode, headers, body: collector.bytes() };
+      } catch (error) {
+        body.destroy();
+        throw error;
+      }
+    },
+    async close() {
+      const closing = pool;
+      pool = undefined;
+      await closing?.close();
+    },
+  };
+}

@@ -1,0 +1,5 @@
+/**
+ * `dub-partners/errors`: every error class the SDK throws. The same classes are exported from
+ * the package root; `instanceof` holds across the ESM and CJS builds.
+ */
+export * from "./core/errors/index.js";

@@ -1,0 +1,67 @@
+import * as z from "zod/mini";
+import { type LinkProps, linkPropsSchema } from "./link-props.js";
+import { legacyProgramId, maxString, optionalNullable } from "./schema-helpers.js";
+
+/** Body of `partners.createLink` (`POST /partners/links`). Give `partnerId` or `tenantId`. */
+export interface CreatePartnerLinkRequestBody {
+  /** The partner's ID on Dub. Takes precedence over `tenantId`. One of the two is required. */
+  partnerId?: string | null;
+  /** The partner's ID in your system. One of `partnerId` and `tenantId` is required. */
+  tenantId?: string | null;
+  /** The destination URL (at most 32,000 characters). Defaults to the program's URL; its domain must match the program's. */
+  url?: string | null;
+  /** The short link slug (at most 190 characters). A random 7-character slug when omitted. A taken slug is a 409 `Conflict`. */
+  key?: string;
+  /** The comments for the short link. */
+  comments?: string | null;
+  /** Properties of the short link, overriding the program's defaults. */
+  linkProps?: LinkProps;
+  /** @deprecated Ignored: the program comes from the API key. Accepted for code written from older docs; never sent. */
+  programId?: string;
+  /** @deprecated Ignored, as `programId`. */
+  program_id?: string;
+}
+
+/** Body of `partners.upsertLink` (`PUT /partners/links/upsert`): as createLink, with `url` required. */
+export interface UpsertPartnerLinkRequestBody extends Omit<CreatePartnerLinkRequestBody, "url"> {
+  /** The URL to upsert for (at most 32,000 characters): the partner's link with this URL is returned, updated, or created. */
+  url: string;
+}
+
+const partnerIdentity = {
+  partnerId: optionalNullable(z.string()),
+  tenantId: optionalNullable(z.string()),
+};
+
+const linkFields = {
+  key: z.optional(maxString(190)),
+  comments: optionalNullable(z.string()),
+  linkProps: z.optional(linkPropsSchema),
+  ...legacyProgramId,
+};
+
+/**
+ * The server answers 400 unless the partner is named. The check runs even when other fields
+ * failed, so one error lists every problem.
+ */
+const requirePartner = z.refine(
+  (body: unknown) => {
+    const { partnerId, tenantId } = body as { partnerId?: unknown; tenantId?: unknown };
+    return Boolean(partnerId || tenantId);
+  },
+  { message: "partnerId or tenantId is required", when: () => true },
+);
+
+const dropLegacy = <T extends { programId?: string; program_id?: string }>({ programId: _a, program_id: _b, ...wire }: T) => wire;
+
+/** Request schema of `partners.createLink`. */
+export const createPartnerLinkRequestSchema = z.pipe(
+  z.strictObject({ ...partnerIdentity, url: optionalNullable(maxString(32_000)), ...linkFields }).check(requirePartner),
+  z.transform(dropLegacy),
+) satisfies z.ZodMiniType<Omit<CreatePartnerLinkRequestBody, "programId" | "program_id">, CreatePartnerLinkRequestBody>;
+
+/** Request schema of `partners.upsertLink`. */
+export const upsertPartnerLinkRequestSchema = z.pipe(
+  z.strictObject({ ...partnerIdentity, url: maxString(32_000), ...linkFields }).check(requirePartner),
+  z.transform(dropLegacy),
+) satisfies z.ZodMiniType<Omit<UpsertPartnerLinkRequestBody, "programId" | "program_id">, UpsertPartnerLinkRequestBody>;

@@ -1,0 +1,28 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+/**
+ * Tests import the sources. As in the Node build, the default transport is undici; the fetch
+ * transport is exercised by passing `fetch` (msw intercepts the global one).
+ */
+const nodeDefaultTransport = fileURLToPath(new URL("./src/core/transport/default-transport.node.ts", import.meta.url));
+
+export default defineConfig({
+  plugins: [
+    {
+      name: "node-default-transport",
+      enforce: "pre",
+      resolveId(source, importer) {
+        if (importer?.includes("/src/") && source.endsWith("/default-transport.js")) return nodeDefaultTransport;
+        return null;
+      },
+    },
+  ],
+  test: {
+    include: ["tests/**/*.test.ts"],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    pool: "forks",
+    restoreMocks: true,
+  },
+});
