@@ -130,7 +130,9 @@ async function attemptOnce<Input, Output>(
       maxResponseBytes: ctx.maxResponseBytes,
     });
   } catch (error) {
-    throw toClientError(error, call, controller.signal);
+    const failure = toClientError(error, call, controller.signal);
+    ctx.logger?.debug(`dub-partners ✗ ${call.label} after ${Math.round(performance.now() - startedAt)} ms: ${failure.message}`);
+    throw failure;
   } finally {
     clearTimeout(timer);
     call.signal?.removeEventListener("abort", onCallerAbort);

@@ -39,7 +39,7 @@ function bound(issue: ZodIssueLike, word: "least" | "most"): string {
 function describe(issue: ZodIssueLike): string {
   switch (issue.code) {
     case "invalid_type":
-      return `expected ${issue.expected}, received ${typeName(issue.input)}`;
+      return issue.input === undefined ? `is required (expected ${issue.expected})` : `expected ${issue.expected}, received ${typeName(issue.input)}`;
     case "too_small":
       return bound(issue, "least");
     case "too_big":

@@ -11,6 +11,30 @@ function headersToRecord(headers: Headers): Record<string, string> {
   return out;
 }
 
+/**
+ * Settles with `promise`, or rejects with the signal's reason as soon as it aborts. Some fetch
+ * implementations (mocks, older polyfills) do not stop a body read on abort; the deadline must
+ * hold anyway. The abandoned read is left to fail or finish on its own, its outcome ignored.
+ */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  promise.catch(() => {});
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
 async function readBody(response: Response, headers: Record<string, string>, limit: number): Promise<Uint8Array> {
   const declared = checkDeclaredLength(response.status, headers, limit);
   if (!response.body) return new Uint8Array(0);
@@ -50,7 +74,7 @@ export function createFetchTransport(fetchImpl?: FetchLike): Transport {
         redirect: "manual",
       });
       const headers = headersToRecord(response.headers);
-      const body = await readBody(response, headers, request.maxResponseBytes);
+      const body = await untilAborted(readBody(response, headers, request.maxResponseBytes), request.signal);
       return { status: response.status, headers, body };
     },
     async close() {},

@@ -53,6 +53,9 @@ export function createUndiciTransport(options: UndiciTransportOptions): Transpor
         for await (const chunk of body) collector.add(chunk as Uint8Array);
         return { status: response.statusCode, headers, body: collector.bytes() };
       } catch (error) {
+        // Destroying the body aborts the request; undici then emits that abort as an 'error'
+        // event, which must not surface as an unhandled error: the caller already has `error`.
+        body.on("error", () => {});
         body.destroy();
         throw error;
       }

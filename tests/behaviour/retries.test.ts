@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ConnectionError, InternalServerError, RateLimitExceeded, SDKError } from "../../src/index.js";
+import { exampleLink, examplePartner } from "../../src/testing/fixtures.js";
+import { Script } from "../helpers/script.js";
+import { TRANSPORTS, type TransportHarness } from "../helpers/transports.js";
+
+describe.each(TRANSPORTS)("retries ($name)", (transport) => {
+  let script: Script;
+  let harness: TransportHarness;
+  beforeEach(async () => {
+    script = new Script();
+    harness = await transport.start(script.handler);
+  });
+  afterEach(() => harness.stop());
+
+  it("rides out two 503s on an idempotent call: three attempts, one result", async () => {
+    script.reply({ status: 503, body: "" }, { status: 503, body: "" }, { status: 201, body: examplePartner() });
+    const partner = await harness.client().partners.create({ email: "kim@example.com" });
+    expect(partner.id).toBe(examplePartner().id);
+    expect(script.received).toHaveLength(3);
+    expect(new Set(script.received.map((r) => r.body)).size).toBe(1);
+  });
+
+  it("retries 429 on createLink (the server did nothing) and honours Dub's epoch-ms Retry-After", async () => {
+    const started = Date.now();
+    script.reply(
+      () => ({ status: 429, headers: { "retry-after": String(Date.now() + 300) }, body: { error: { code: "rate_limit_exceeded", message: "slow down" } } }),
+      { status: 201, body: exampleLink() },
+    );
+    await harness.client().partners.createLink({ partnerId: "pn_1" });
+    const elapsed = Date.now() - started;
+    expect(script.received).toHaveLength(2);
+    expect(elapsed).toBeGreaterThanOrEqual(250);
+    expect(elapsed).toBeLessThan(1_500);
+  });
+
+  it("fails fast with RateLimitExceeded when the requested wait exceeds the retry budget", async () => {
+    const started = Date.now();
+    script.reply(() => ({
+      status: 429,
+      headers: { "retry-after": String(Date.now() + 30_000), "x-ratelimit-reset": String(Date.now() + 30_000) },
+      body: { error: { code: "rate_limit_exceeded", message: "slow down" } },
+    }));
+    const e = (await harness.client().partners.upsertLink({ partnerId: "pn_1", url: "https://acme.com" }).catch((x: unknown) => x)) as RateLimitExceeded;
+    expect(e).toBeInstanceOf(RateLimitExceeded);
+    expect(e.rateLimit?.retryAfterMs).toBeGreaterThan(25_000);
+    expect(script.received).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it("does not retry a 500 or a 503 on createLink: exactly one request reached the server", async () => {
+    script.reply({ status: 500, body: { error: { code: "internal_server_error", message: "boom" } } });
+    await expect(harness.client().partners.createLink({ partnerId: "pn_1" })).rejects.toBeInstanceOf(InternalServerError);
+    script.reply({ status: 503, body: "" });
+    await expect(harness.client().partners.createLink({ partnerId: "pn_1" })).rejects.toBeInstanceOf(SDKError);
+    expect(script.received).toHaveLength(2);
+  });
+
+  it("retries a 503 on createLink when the caller opts in with retryNonIdempotent", async () => {
+    script.reply({ status: 503, body: "" }, { status: 201, body: exampleLink() });
+    const dub = harness.client({
+      retryConfig: { strategy: "backoff", backoff: { initialInterval: 10, maxElapsedTime: 2_000 }, retryNonIdempotent: true },
+    });
+    await dub.partners.createLink({ partnerId: "pn_1", key: "summer" });
+    expect(script.received).toHaveLength(2);
+  });
+
+  it("never retries a 500, even on an idempotent call", async () => {
+    script.fallback = { status: 500, body: { error: { code: "internal_server_error", message: "boom" } } };
+    await expect(harness.client().partners.create({ email: "kim@example.com" })).rejects.toBeInstanceOf(InternalServerError);
+    expect(script.received).toHaveLength(1);
+  });
+
+  it("strategy none makes exactly one attempt", async () => {
+    script.fallback = { status: 503, body: "" };
+    await expect(harness.client({ retryConfig: { strategy: "none" } }).partners.create({ email: "kim@example.com" })).rejects.toBeInstanceOf(SDKError);
+    expect(script.received).toHaveLength(1);
+  });
+
+  it("per-call retries override the client's", async () => {
+    script.reply({ status: 503, body: "" }, { status: 201, body: examplePartner() });
+    const dub = harness.client({ retryConfig: { strategy: "none" } });
+    await dub.partners.create({ email: "kim@example.com" }, { retries: { strategy: "backoff", backoff: { initialInterval: 5 } } });
+    expect(script.received).toHaveLength(2);
+  });
+
+  it("stops retrying when maxElapsedTime is spent and throws the last error", async () => {
+    script.fallback = { status: 503, body: "" };
+    const started = Date.now();
+    const dub = harness.client({ retryConfig: { strategy: "backoff", backoff: { initialInterval: 20, maxInterval: 20, maxElapsedTime: 300 } } });
+    await expect(dub.partners.create({ email: "kim@example.com" })).rejects.toBeInstanceOf(SDKError);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(script.received.length).toBeGreaterThanOrEqual(5);
+    expect(script.received.length).toBeLessThan(40);
+  });
+
+  it("does not retry a reset after the request was sent on createLink; retries it on upsertLink", async () => {
+    script.reply({ status: 201, fault: { kind: "reset-before-response" } });
+    const e = (await harness.client().partners.createLink({ partnerId: "pn_1" }).catch((x: unknown) => x)) as ConnectionError;
+    expect(e).toBeInstanceOf(ConnectionError);
+    expect(e.requestSent).toBe(true);
+    expect(script.received).toHaveLength(1);
+
+    script.reply({ status: 200, fault: { kind: "reset-before-response" } }, { status: 200, body: exampleLink() });
+    await harness.client().partners.upsertLink({ partnerId: "pn_1", url: "https://acme.com" });
+    expect(script.received).toHaveLength(3);
+  });
+});
+
+describe("connection refused (nothing was sent): retried even for createLink", () => {
+  it.each([
+    ["undici", undefined],
+    ["fetch", (url: string, init: RequestInit) => globalThis.fetch(url, init)],
+  ] as const)("%s transport", async (_name, fetchImpl) => {
+    const { createServer } = await import("node:net");
+    // A port that was just free: nothing listens there.
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const { Dub } = await import("../../src/index.js");
+    const attempts: number[] = [];
+    const dub = new Dub({
+      token: "dub_test",
+      serverURL: `http://127.0.0.1:${port}`,
+      retryConfig: { strategy: "backoff", backoff: { initialInterval: 10, maxInterval: 20, maxElapsedTime: 200 } },
+      debugLogger: { debug: (line) => line.includes("attempt") && line.includes("→") && attempts.push(1) },
+      ...(fetchImpl ? { fetch: fetchImpl } : {}),
+    });
+    const e = (await dub.partners.createLink({ partnerId: "pn_1" }).catch((x: unknown) => x)) as ConnectionError;
+    await dub.close();
+    expect(e).toBeInstanceOf(ConnectionError);
+    expect(e.requestSent).toBe(false);
+    expect(e.errorCode).toBe("ECONNREFUSED");
+    expect(attempts.length).toBeGreaterThan(1);
+  });
+});

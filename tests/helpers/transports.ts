@@ -1,0 +1,80 @@
+import { setupServer } from "msw/node";
+import { Dub, type DubOptions } from "../../src/index.js";
+import { serveHandler } from "../../src/testing/node-server.js";
+import { toMswHandlers } from "../../src/testing/msw-handlers.js";
+import type { RequestHandler } from "../../src/testing/types.js";
+
+export const TOKEN = "dub_live_9fQ2xTestTokenDoNotLeak";
+
+/** Fast retries for tests: the same policy, on a millisecond scale. */
+export const FAST_RETRIES = {
+  strategy: "backoff",
+  backoff: { initialInterval: 10, maxInterval: 40, exponent: 2, maxElapsedTime: 2_000 },
+} as const;
+
+export interface TransportHarness {
+  /** The server's base URL. */
+  readonly baseURL: string;
+  /** A client pointed at the server; closed by `stop()`. */
+  client(options?: DubOptions): Dub;
+  stop(): Promise<void>;
+}
+
+export interface TransportCase {
+  readonly name: string;
+  start(handler: RequestHandler): Promise<TransportHarness>;
+}
+
+function tracking(make: (options: DubOptions) => Dub) {
+  const clients: Dub[] = [];
+  return {
+    client: (options: DubOptions = {}) => {
+      const dub = make(options);
+      clients.push(dub);
+      return dub;
+    },
+    closeAll: () => Promise.all(clients.map((c) => c.close())),
+  };
+}
+
+/** The undici transport (the Node default) against a real node:http server on 127.0.0.1. */
+export const undiciOverHttp: TransportCase = {
+  name: "undici → node:http",
+  async start(handler) {
+    const server = await serveHandler(handler);
+    const t = tracking((options) => new Dub({ token: TOKEN, serverURL: server.url, retryConfig: FAST_RETRIES, ...options }));
+    return {
+      baseURL: server.url,
+      client: t.client,
+      async stop() {
+        await t.closeAll();
+        await server.close();
+      },
+    };
+  },
+};
+
+/** The fetch transport against msw. */
+export const fetchOverMsw: TransportCase = {
+  name: "fetch → msw",
+  async start(handler) {
+    const baseURL = "https://api.dub.test";
+    const msw = setupServer(...toMswHandlers(handler, baseURL));
+    msw.listen({ onUnhandledRequest: "error" });
+    const t = tracking(
+      (options) =>
+        new Dub({ token: TOKEN, serverURL: baseURL, retryConfig: FAST_RETRIES, fetch: (url, init) => globalThis.fetch(url, init), ...options }),
+    );
+    return {
+      baseURL,
+      client: t.client,
+      async stop() {
+        await t.closeAll();
+        msw.close();
+      },
+    };
+  },
+};
+
+/** Both transports: behaviour suites run once over each. */
+export const TRANSPORTS = [undiciOverHttp, fetchOverMsw];

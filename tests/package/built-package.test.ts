@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+/** These tests read the built package (`npm test` builds before running them). */
+const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
+const require = createRequire(import.meta.url);
+
+describe("the built package", () => {
+  it("instanceof holds across the ESM and CJS copies, in both directions", async () => {
+    const esm = await import(`${dist}index.js`);
+    const cjs = require(`${dist}index.cjs`);
+    const esmErrors = await import(`${dist}errors.js`);
+    expect(esm.NotFound).not.toBe(cjs.NotFound);
+
+    const fromCjs = new cjs.NotFound({ message: "m", statusCode: 404, code: "not_found", docUrl: undefined, body: "", headers: {}, rateLimit: undefined, request: "GET /x" });
+    expect(fromCjs).toBeInstanceOf(esm.NotFound);
+    expect(fromCjs).toBeInstanceOf(esm.DubError);
+    expect(fromCjs).toBeInstanceOf(esmErrors.NotFound);
+    expect(fromCjs).not.toBeInstanceOf(esm.Conflict);
+    expect(fromCjs).not.toBeInstanceOf(esm.SDKValidationError);
+
+    const fromEsm = new esm.ConnectionError("refused", "POST /x", { requestSent: false, errorCode: "ECONNREFUSED" });
+    expect(fromEsm).toBeInstanceOf(cjs.ConnectionError);
+    expect(fromEsm).toBeInstanceOf(cjs.HTTPClientError);
+    expect(fromEsm).not.toBeInstanceOf(cjs.RequestTimeoutError);
+    expect(fromEsm).not.toBeInstanceOf(cjs.DubError);
+    expect(fromEsm.name).toBe("ConnectionError");
+  });
+
+  it("errors thrown by the CJS client are caught by ESM classes", async () => {
+    const esm = await import(`${dist}index.js`);
+    const cjs = require(`${dist}index.cjs`);
+    const dub = new cjs.Dub({ token: "dub_x", serverURL: "https://api.dub.test", fetch: async () => new Response("{}") });
+    const error = await dub.partners.createLink({}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(esm.SDKValidationError);
+  });
+
+  it("the edge build contains neither undici nor a Node built-in", () => {
+    const edge = `${dist}edge/`;
+    for (const file of readdirSync(edge)) {
+      const code = readFileSync(edge + file, "utf8");
+      expect(code, file).not.toMatch(/from ["']undici["']|require\(["']undici["']\)/);
+      expect(code, file).not.toMatch(/from ["']node:|require\(["']node:|from ["'](fs|net|http|https|tls|util|stream|buffer)["']/);
+    }
+  });
+});

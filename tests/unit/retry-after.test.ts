@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { parseRateLimit } from "../../src/core/rate-limit.js";
+import { parseServerWait } from "../../src/core/retry/retry-after.js";
+
+const NOW = Date.parse("2026-11-24T10:00:00.000Z");
+
+describe("parseServerWait", () => {
+  it("reads delta seconds (RFC 9110)", () => {
+    expect(parseServerWait("120", NOW)).toBe(120_000);
+    expect(parseServerWait("0", NOW)).toBe(0);
+    expect(parseServerWait(" 1.5 ", NOW)).toBe(1_500);
+  });
+
+  it("reads an HTTP date", () => {
+    expect(parseServerWait("Tue, 24 Nov 2026 10:00:30 GMT", NOW)).toBe(30_000);
+    expect(parseServerWait("Tue, 24 Nov 2026 09:59:00 GMT", NOW)).toBe(0);
+  });
+
+  it("reads Dub's epoch milliseconds", () => {
+    expect(parseServerWait(String(NOW + 2_500), NOW)).toBe(2_500);
+    expect(parseServerWait(String(NOW - 10_000), NOW)).toBe(0);
+  });
+
+  it("reads epoch seconds", () => {
+    expect(parseServerWait(String(NOW / 1000 + 42), NOW)).toBe(42_000);
+  });
+
+  it("reads retry-after-ms as milliseconds", () => {
+    expect(parseServerWait("1500", NOW, "ms")).toBe(1_500);
+    expect(parseServerWait("Tue, 24 Nov 2026 10:00:30 GMT", NOW, "ms")).toBeUndefined();
+  });
+
+  it("ignores absent and unreadable values", () => {
+    for (const value of [undefined, "", "  ", "soon", "-5", "NaN", "Infinity"]) {
+      expect(parseServerWait(value, NOW)).toBeUndefined();
+    }
+  });
+});
+
+describe("parseRateLimit", () => {
+  it("reads Dub's headers, with the reset in epoch milliseconds", () => {
+    const info = parseRateLimit(
+      { "x-ratelimit-limit": "60", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(NOW + 30_000), "retry-after": String(NOW + 30_000) },
+      NOW,
+    );
+    expect(info).toEqual({ limit: 60, remaining: 0, resetAt: new Date(NOW + 30_000), retryAfterMs: 30_000 });
+  });
+
+  it("prefers retry-after-ms over Retry-After", () => {
+    expect(parseRateLimit({ "retry-after-ms": "250", "retry-after": "10" }, NOW)?.retryAfterMs).toBe(250);
+  });
+
+  it("returns undefined when there is no rate-limit header", () => {
+    expect(parseRateLimit({ "content-type": "application/json" }, NOW)).toBeUndefined();
+  });
+});
