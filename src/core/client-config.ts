@@ -2,7 +2,7 @@ import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_SERVER_
 import { readEnv } from "./env.js";
 import { SDKValidationError, type ValidationIssue } from "./errors/client-errors.js";
 import type { DebugLogger, DubOptions, RequestOptions, TokenSource } from "./options.js";
-import { type RetryPlan, DEFAULT_RETRY_CONFIG, toRetryPlan } from "./retry/retry-config.js";
+import { type RetryConfig, type RetryPlan, DEFAULT_RETRY_CONFIG, toRetryPlan } from "./retry/retry-config.js";
 import { createDefaultTransport } from "./transport/default-transport.js";
 import { createFetchTransport } from "./transport/fetch-transport.js";
 import type { Transport } from "./transport/types.js";
@@ -14,6 +14,8 @@ export interface ClientContext {
   /** Resolves the API key; the key itself is held only in this closure. */
   readonly getToken: () => string | Promise<string>;
   readonly transport: Transport;
+  /** The client's retry configuration as given (calls merge theirs over it), and its resolved plan. */
+  readonly retryConfig: RetryConfig;
   readonly retryPlan: RetryPlan;
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
@@ -122,6 +124,7 @@ export function resolveClientOptions(options: DubOptions): ClientContext {
     transport: options.fetch
       ? createFetchTransport(options.fetch)
       : createDefaultTransport({ connectTimeoutMs: Math.min(timeoutMs, DEFAULT_CONNECT_TIMEOUT_MS) }),
+    retryConfig: options.retryConfig ?? DEFAULT_RETRY_CONFIG,
     retryPlan: toRetryPlan(options.retryConfig ?? DEFAULT_RETRY_CONFIG),
     timeoutMs,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,

@@ -25,7 +25,7 @@ export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
  */
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
-/** How much of an error body is kept on the error (`error.body`), in characters. */
+/** How much of an error body is kept on the error (`error.body`), in characters (64 Ki). */
 export const MAX_ERROR_BODY_CHARS = 64 * 1024;
 
 /**

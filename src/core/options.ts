@@ -46,12 +46,15 @@ export interface DubOptions {
 
 /** Per-call options: the second argument of every operation. Each overrides the client's setting for this call. */
 export interface RequestOptions {
-  /** Retry configuration for this call. Default: the client's `retryConfig`. */
+  /**
+   * Retry configuration for this call, merged field by field over the client's `retryConfig`
+   * (`strategy: "none"` turns retries off for the call). Default: the client's.
+   */
   retries?: RetryConfig;
   /** Per-attempt deadline in milliseconds for this call. Default: the client's `timeoutMs`. */
   timeoutMs?: number;
   /** Aborts the call, immediately, during a request or a backoff wait; the call throws `RequestAbortedError`. */
   signal?: AbortSignal;
-  /** Extra request headers for this call. */
+  /** Extra request headers for this call. They may replace the client's own, `Authorization` included (a per-call key). */
   headers?: Record<string, string>;
 }

@@ -14,7 +14,7 @@ import type { Operation } from "./operation.js";
 import type { RequestOptions } from "./options.js";
 import { encodeQuery } from "./query.js";
 import { redactHeaders } from "./redact.js";
-import { toRetryPlan } from "./retry/retry-config.js";
+import { mergeRetryConfig, toRetryPlan } from "./retry/retry-config.js";
 import { runWithRetries } from "./retry/run-with-retries.js";
 import { BodyTooLargeError, type TransportResponse } from "./transport/types.js";
 import { toValidationIssues } from "./validation.js";
@@ -57,7 +57,7 @@ export async function callOperation<Input, Output>(
   if (signal?.aborted) throw new RequestAbortedError(label, signal.reason);
 
   const call = prepare(ctx, operation, parsed.data, options, token, label);
-  const plan = options?.retries ? toRetryPlan(options.retries) : ctx.retryPlan;
+  const plan = options?.retries ? toRetryPlan(mergeRetryConfig(ctx.retryConfig, options.retries)) : ctx.retryPlan;
   try {
     return await runWithRetries(
       (attempt) => attemptOnce(ctx, operation, call, attempt),
@@ -149,8 +149,11 @@ function toClientError(error: unknown, call: PreparedCall, attemptSignal: AbortS
       : new RequestAbortedError(call.label, attemptSignal.reason);
   }
   if (error instanceof BodyTooLargeError) {
+    const reason = `body exceeds the ${error.limit}-byte limit (maxResponseBytes); reading stopped`;
+    // An error status keeps its class (a huge HTML 502 is still a retryable SDKError).
+    if (error.status < 200 || error.status >= 300) return errorFromResponse(error.status, "", error.headers, call.label, call.token, reason);
     return new ResponseValidationError({
-      reason: `body exceeds the ${error.limit}-byte limit (maxResponseBytes); reading stopped`,
+      reason,
       statusCode: error.status,
       body: "",
       headers: error.headers,

@@ -23,15 +23,19 @@ function toCount(value: string | undefined): number | undefined {
 }
 
 /**
- * Reads the rate-limit headers of a response (lower-cased names). Returns `undefined` when the
+ * Reads the rate-limit headers of a response (lower-cased names) with its status. Returns `undefined` when the
  * response carries none, so callers can tell "no information" from "zero remaining".
  */
-export function parseRateLimit(headers: Readonly<Record<string, string>>, now = Date.now()): RateLimitInfo | undefined {
+export function parseRateLimit(headers: Readonly<Record<string, string>>, status = 0, now = Date.now()): RateLimitInfo | undefined {
   const limit = toCount(headers["x-ratelimit-limit"]);
   const remaining = toCount(headers["x-ratelimit-remaining"]);
   const resetRaw = headers["x-ratelimit-reset"];
   const resetWait = resetRaw === undefined ? undefined : parseServerWait(resetRaw, now);
-  const retryAfterMs = parseServerWait(headers["retry-after-ms"], now, "ms") ?? parseServerWait(headers["retry-after"], now);
+  const retryAfterMs =
+    parseServerWait(headers["retry-after-ms"], now, "ms") ??
+    parseServerWait(headers["retry-after"], now) ??
+    // A 429 without Retry-After: the window's reset is when the next request can pass.
+    (status === 429 ? resetWait : undefined);
   if (limit === undefined && remaining === undefined && resetWait === undefined && retryAfterMs === undefined) {
     return undefined;
   }

@@ -8,7 +8,7 @@ export interface CreatePartnerLinkRequestBody {
   partnerId?: string | null;
   /** The partner's ID in your system. One of `partnerId` and `tenantId` is required. */
   tenantId?: string | null;
-  /** The destination URL (at most 32,000 characters). Defaults to the program's URL; its domain must match the program's. */
+  /** The destination URL (at most 32,000 characters). Defaults to the program's default destination; its domain must match the program's. */
   url?: string | null;
   /** The short link slug (at most 190 characters). A random 7-character slug when omitted. A taken slug is a 409 `Conflict`. */
   key?: string;

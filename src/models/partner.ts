@@ -125,7 +125,7 @@ export interface CreatePartnerResponseBody {
   bannedAt?: string | null;
   /** If the partner was banned from the program, this is the reason for the ban. */
   bannedReason?: OpenEnum<"tos_violation" | "inappropriate_content" | "fake_traffic" | "fraud" | "spam" | "brand_abuse"> | null;
-  /** The answers form the partner filled in when referred, when the program has one. */
+  /** The referral form attached to the partner: its field definitions. */
   referralFormData?: ReferralFormData | null;
   /** Linked program application, including review outcome when applicable. */
   application?: PartnerApplicationReview | null;

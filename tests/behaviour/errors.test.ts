@@ -128,6 +128,15 @@ describe.each(TRANSPORTS)("errors as users catch them ($name)", (transport) => {
     expect(e.body).toContain("\uFFFD");
   });
 
+  it("an error status with a body over maxResponseBytes keeps its class (a retryable SDKError)", async () => {
+    script.reply({ status: 502, headers: { "content-type": "text/html" }, body: "<p>".repeat(5_000) });
+    const dub = harness.client({ maxResponseBytes: 4_096 });
+    const e = (await dub.partners.create({ email: "kim@example.com" }, NO_RETRY).catch((x: unknown) => x)) as SDKError;
+    expect(e).toBeInstanceOf(SDKError);
+    expect(e.statusCode).toBe(502);
+    expect(e.message).toContain("4096-byte limit");
+  });
+
   it("a body over maxResponseBytes fails without reading it whole", async () => {
     script.reply({ status: 201, body: exampleLink({ comments: "x".repeat(10_000) }) });
     const e = await harness.client({ maxResponseBytes: 4_096 }).partners.createLink({ partnerId: "pn_1" }).catch((x: unknown) => x);

@@ -74,10 +74,11 @@ describe.each(TRANSPORTS)("requests as they reach the server ($name)", (transpor
         return "dub_rotated_token";
       },
     });
-    await dub.partners.createLink({ partnerId: "pn_1" }, { headers: { "X-Trace-Id": "abc" } });
+    await dub.partners.createLink({ partnerId: "pn_1" }, { headers: { "X-Trace-Id": "abc", "User-Agent": "my-app/2.0" } });
     expect(calls).toBe(1);
     expect(script.received[0]!.headers.authorization).toBe("Bearer dub_rotated_token");
     expect(script.received[0]!.headers["x-trace-id"]).toBe("abc");
+    expect(script.received[0]!.headers["user-agent"]).toBe("my-app/2.0");
   });
 
   it("keeps fields the API adds later and enum values it does not know yet", async () => {

@@ -84,6 +84,16 @@ describe.each(TRANSPORTS)("retries ($name)", (transport) => {
     expect(script.received).toHaveLength(2);
   });
 
+  it("per-call retries merge over the client's: an opt-in keeps the client's timings", async () => {
+    script.reply({ status: 503, body: "" }, { status: 503, body: "" }, { status: 201, body: exampleLink() });
+    const dub = harness.client({ retryConfig: { strategy: "backoff", backoff: { initialInterval: 5, maxInterval: 5, maxElapsedTime: 2_000 } } });
+    const started = Date.now();
+    await dub.partners.createLink({ partnerId: "pn_1", key: "k1" }, { retries: { strategy: "backoff", retryNonIdempotent: true } });
+    expect(script.received).toHaveLength(3);
+    // With the default timings the two waits alone would take at least 0.75 s.
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
   it("stops retrying when maxElapsedTime is spent and throws the last error", async () => {
     script.fallback = { status: 503, body: "" };
     const started = Date.now();

@@ -41,16 +41,23 @@ describe("parseRateLimit", () => {
   it("reads Dub's headers, with the reset in epoch milliseconds", () => {
     const info = parseRateLimit(
       { "x-ratelimit-limit": "60", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(NOW + 30_000), "retry-after": String(NOW + 30_000) },
+      429,
       NOW,
     );
     expect(info).toEqual({ limit: 60, remaining: 0, resetAt: new Date(NOW + 30_000), retryAfterMs: 30_000 });
   });
 
   it("prefers retry-after-ms over Retry-After", () => {
-    expect(parseRateLimit({ "retry-after-ms": "250", "retry-after": "10" }, NOW)?.retryAfterMs).toBe(250);
+    expect(parseRateLimit({ "retry-after-ms": "250", "retry-after": "10" }, 429, NOW)?.retryAfterMs).toBe(250);
+  });
+
+  it("on a 429 without Retry-After, the wait runs to X-RateLimit-Reset", () => {
+    const headers = { "x-ratelimit-reset": String(NOW + 7_000) };
+    expect(parseRateLimit(headers, 429, NOW)?.retryAfterMs).toBe(7_000);
+    expect(parseRateLimit(headers, 200, NOW)?.retryAfterMs).toBeUndefined();
   });
 
   it("returns undefined when there is no rate-limit header", () => {
-    expect(parseRateLimit({ "content-type": "application/json" }, NOW)).toBeUndefined();
+    expect(parseRateLimit({ "content-type": "application/json" }, 200, NOW)).toBeUndefined();
   });
 });

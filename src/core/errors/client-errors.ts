@@ -30,8 +30,9 @@ export class SDKValidationError extends BrandedError {
 }
 
 /**
- * A 2XX response whose body is not JSON, not valid UTF-8, or lacks fields the API documents as
- * required. The request did reach the server and may have taken effect; `body` keeps the raw text.
+ * A 2XX response whose body is not JSON, not valid UTF-8, larger than `maxResponseBytes`, or
+ * lacks fields the API documents as required. The request did reach the server and may have
+ * taken effect; `body` keeps the raw text.
  */
 export class ResponseValidationError extends BrandedError {
   static override readonly kind: string = "ResponseValidationError";

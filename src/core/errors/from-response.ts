@@ -69,12 +69,13 @@ export function errorFromResponse(
   headers: Record<string, string>,
   request: string,
   secret: string | undefined,
+  note?: string,
 ): DubError {
   const body = redactSecret(rawBody.length > MAX_ERROR_BODY_CHARS ? rawBody.slice(0, MAX_ERROR_BODY_CHARS) : rawBody, secret);
   const envelope = readEnvelope(body);
-  const rateLimit = parseRateLimit(headers);
+  const rateLimit = parseRateLimit(headers, statusCode);
   const Class = envelope ? (BY_STATUS[statusCode] ?? SDKError) : SDKError;
-  const detail = envelope ? `${envelope.code}: ${envelope.message}` : describeOther(statusCode, body, headers);
+  const detail = envelope ? `${envelope.code}: ${envelope.message}` : (note ?? describeOther(statusCode, body, headers));
   return new Class({
     message: `[${request}] ${statusCode} ${detail}`,
     statusCode,

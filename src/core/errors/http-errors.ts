@@ -41,7 +41,7 @@ export class DubError extends BrandedError {
   readonly code: string | undefined;
   /** Link to Dub's documentation of this error, when the body has one. */
   readonly docUrl: string | undefined;
-  /** The raw response body as text (bounded to 64 KiB). */
+  /** The raw response body as text (at most 65,536 characters are kept). */
   readonly body: string;
   /** Response headers with lower-cased names. */
   readonly headers: Record<string, string>;

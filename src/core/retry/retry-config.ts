@@ -40,7 +40,7 @@ export type RetryConfig =
       retryConnectionErrors?: boolean;
       /**
        * Also retry non-idempotent operations (`partners.createLink`) after a failure where the
-       * server may have acted: a 5XX, or a timeout or reset after the request was sent. This can
+       * server may have acted: a 502, 503 or 504, or a timeout or reset after the request was sent. This can
        * create the same link twice, unless the request names its `key` (a repeat then fails with
        * 409 `Conflict`). Default `false`.
        */
@@ -60,6 +60,16 @@ export interface RetryPlan {
 
 /** The default: backoff on, within 10 s. */
 export const DEFAULT_RETRY_CONFIG: RetryConfig = { strategy: "backoff" };
+
+/**
+ * A call's retry configuration over the client's: `strategy: "none"` on either side wins as
+ * given; otherwise the call's fields replace the client's one by one (backoff fields too), so
+ * `{ strategy: "backoff", retryNonIdempotent: true }` on one call keeps the client's timings.
+ */
+export function mergeRetryConfig(client: RetryConfig, call: RetryConfig): RetryConfig {
+  if (call.strategy === "none" || client.strategy === "none") return call;
+  return { ...client, ...call, backoff: { ...client.backoff, ...call.backoff } };
+}
 
 /** Fills the defaults in. Called once per client and once per call that overrides `retries`. */
 export function toRetryPlan(config: RetryConfig): RetryPlan {

@@ -32,10 +32,7 @@ export function isRetryable(error: unknown, idempotent: boolean, plan: RetryPlan
  * `X-RateLimit-Reset`), capped at {@link MAX_SERVER_WAIT_MS}; `undefined` when it asked for none.
  */
 export function serverRequestedWait(error: unknown): number | undefined {
-  if (!(error instanceof DubError) || !error.rateLimit) return undefined;
-  const { retryAfterMs, resetAt } = error.rateLimit;
-  let wait = retryAfterMs;
-  if (wait === undefined && error.statusCode === 429 && resetAt) wait = Math.max(0, resetAt.getTime() - Date.now());
+  const wait = error instanceof DubError ? error.rateLimit?.retryAfterMs : undefined;
   return wait === undefined ? undefined : Math.min(wait, MAX_SERVER_WAIT_MS);
 }
 

@@ -38,7 +38,7 @@ export function createUndiciTransport(options: UndiciTransportOptions): Transpor
       const response = await pool.request({
         path: request.url.slice(origin.length),
         method: request.method as "GET",
-        headers: { ...request.headers, "user-agent": USER_AGENT },
+        headers: { "user-agent": USER_AGENT, ...request.headers },
         body: request.body,
         signal: request.signal,
       });
