@@ -46,6 +46,8 @@ const linkFields = {
  */
 const requirePartner = z.refine(
   (body: unknown) => {
+    // A body that is not an object already has its own issue; this rule speaks of objects only.
+    if (typeof body !== "object" || body === null) return true;
     const { partnerId, tenantId } = body as { partnerId?: unknown; tenantId?: unknown };
     return Boolean(partnerId || tenantId);
   },
