@@ -28,9 +28,25 @@ const common: Options = { entry, target: "es2022", sourcemap: false, treeshake: 
 const cjs: Options = { format: "cjs", splitting: false, noExternal: ["p-retry", "is-network-error"] };
 const esm: Options = { format: "esm", splitting: true };
 
+/**
+ * `dub-partners/testing` (the fake API and its HTTP server), `dub-partners/testing/msw` and the
+ * `dub-partners-fake` command: Node-side test tooling, built once for Node (Bun and Deno run it
+ * too). msw stays external: it is an optional peer dependency, needed only for the msw entry.
+ */
+const testing: Options = {
+  ...common,
+  entry: { "testing/index": "src/testing/index.ts", "testing/msw": "src/testing/msw.ts" },
+  outDir: "dist",
+  platform: "node",
+  dts: true,
+  external: ["msw"],
+};
+
 export default defineConfig([
   { ...common, ...esm, outDir: "dist", platform: "node", dts: true, esbuildPlugins: [nodeTransport] },
   { ...common, ...cjs, outDir: "dist", platform: "node", dts: true, esbuildPlugins: [nodeTransport] },
   { ...common, ...esm, outDir: "dist/edge", platform: "neutral" },
   { ...common, ...cjs, outDir: "dist/edge", platform: "neutral" },
+  { ...testing, ...esm, entry: { ...(testing.entry as Record<string, string>), "testing/cli": "src/testing/fake/cli.ts" } },
+  { ...testing, ...cjs },
 ]);

@@ -6,6 +6,7 @@ import { defineConfig } from "vitest/config";
  * transport is exercised by passing `fetch` (msw intercepts the global one).
  */
 const nodeDefaultTransport = fileURLToPath(new URL("./src/core/transport/default-transport.node.ts", import.meta.url));
+const source = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url));
 
 export default defineConfig({
   plugins: [
@@ -18,8 +19,17 @@ export default defineConfig({
       },
     },
   ],
+  resolve: {
+    // The examples import the package by name, as users do; here that name means the sources.
+    alias: [
+      { find: /^dub-partners$/, replacement: source("index.ts") },
+      { find: /^dub-partners\/errors$/, replacement: source("errors.ts") },
+      { find: /^dub-partners\/testing$/, replacement: source("testing/index.ts") },
+      { find: /^dub-partners\/testing\/msw$/, replacement: source("testing/msw.ts") },
+    ],
+  },
   test: {
-    include: ["tests/**/*.test.ts"],
+    include: ["tests/**/*.test.ts", "examples/**/*.test.ts"],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: "forks",

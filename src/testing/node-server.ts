@@ -63,7 +63,9 @@ async function play(reply: Reply, res: ServerResponse): Promise<void> {
   }
   const cut = Math.min(fault.afterBytes ?? Math.floor(body.byteLength / 2), body.byteLength);
   res.writeHead(reply.status, headers);
-  res.write(body.subarray(0, cut));
+  // Wait for the partial body to reach the socket: Node buffers a write until the next tick,
+  // and destroying the socket first would discard it (the client would see no response at all).
+  await new Promise<void>((resolve) => res.write(body.subarray(0, cut), () => resolve()));
   if (fault.kind === "stall-body") await wait(boundedDelay(fault.stallMs ?? 30_000), socket);
   socket.destroy();
 }

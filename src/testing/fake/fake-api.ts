@@ -1,0 +1,111 @@
+import type { LinkSchema } from "../../models/link.js";
+import type { CreatePartnerResponseBody } from "../../models/partner.js";
+import type { ReceivedRequest, Reply, RequestHandler } from "../types.js";
+import { errorEnvelope, FakeApiError } from "./api-error.js";
+import { authenticate } from "./auth.js";
+import { FaultQueue, faultReply, type InjectedFault, type InjectOptions, isLatencyOnly, needsAnswer } from "./faults.js";
+import { type FakeDubOptions, resolveFakeOptions } from "./options.js";
+import { createRandom, type RandomSource } from "./random.js";
+import { FixedWindowLimiter } from "./rate-limiter.js";
+import { ROUTES, routeKey } from "./routes/index.js";
+import { FakeState } from "./state.js";
+
+/** The fake Dub API without its adapters: state, handler, faults and what was received. */
+export interface FakeDubApi {
+  /** Answers one request: the pure request → reply function the adapters serve. */
+  readonly handler: RequestHandler;
+  /** Every request received since creation or the last `reset()`, in order, faulted and refused ones too (a copy). */
+  readonly requests: readonly ReceivedRequest[];
+  /** The stored partners as the API returns them, oldest first (copies). */
+  partners(): CreatePartnerResponseBody[];
+  /** The stored links, oldest first (copies). */
+  links(): LinkSchema[];
+  /** Queues a fault for the next matching request(s); see {@link InjectedFault} and {@link InjectOptions}. */
+  inject(fault: InjectedFault, options?: InjectOptions): void;
+  /** Number of injected faults not played yet (counting `times`). */
+  readonly pendingFaults: number;
+  /** Forgets partners, links, tags, faults, rate-limit counts and recorded requests, and restarts the seeded generator. */
+  reset(): void;
+}
+
+interface Engine {
+  state: FakeState;
+  limiter: FixedWindowLimiter | undefined;
+  random: RandomSource;
+}
+
+/** The fake's state, handler and controls, without the msw and HTTP adapters (see `createFakeDub`). */
+export function createFakeDubApi(options?: FakeDubOptions): FakeDubApi {
+  const config = resolveFakeOptions(options);
+  const faults = new FaultQueue();
+  const received: ReceivedRequest[] = [];
+  const fresh = (): Engine => ({
+    state: new FakeState(),
+    limiter: config.rateLimit ? new FixedWindowLimiter(config.rateLimit) : undefined,
+    random: createRandom(config.seed),
+  });
+  let engine = fresh();
+
+  /** The fake's own answer, computed against `target` (the live engine, or a throwaway copy). */
+  function answer(request: ReceivedRequest, target: Engine): Reply {
+    const route = ROUTES[routeKey(request.method, request.path)];
+    // Unknown routes and methods are answered before authentication, as by the real router.
+    if (!route) return envelope(new FakeApiError("not_found", `The requested endpoint ${routeKey(request.method, request.path)} does not exist.`), {});
+    let token: string;
+    try {
+      token = authenticate(request.headers, config.token);
+    } catch (error) {
+      return envelope(error as FakeApiError, {});
+    }
+    const now = config.now();
+    let rateHeaders: Record<string, string> = {};
+    if (target.limiter) {
+      const verdict = target.limiter.hit(token, now);
+      rateHeaders = verdict.headers;
+      if (!verdict.allowed) return envelope(new FakeApiError("rate_limit_exceeded", "Too many requests."), rateHeaders);
+    }
+    try {
+      const ctx = { state: target.state, random: target.random, now, domain: config.domain, programUrl: config.programUrl };
+      const { status, body } = route(ctx, request.body);
+      return { status, headers: rateHeaders, body };
+    } catch (error) {
+      if (!(error instanceof FakeApiError)) throw error;
+      // The real server repeats the window end as Retry-After on every error it answers.
+      const retryAfter = rateHeaders["x-ratelimit-reset"];
+      return envelope(error, retryAfter ? { ...rateHeaders, "retry-after": retryAfter } : rateHeaders);
+    }
+  }
+
+  const handler: RequestHandler = (request) => {
+    received.push({ ...request, headers: { ...request.headers } });
+    const taken = faults.take(routeKey(request.method, request.path));
+    if (!taken) return answer(request, engine);
+    const { fault, afterEffect } = taken;
+    if (afterEffect || isLatencyOnly(fault)) return faultReply(fault, answer(request, engine));
+    if (!needsAnswer(fault)) return faultReply(fault, undefined);
+    const scratch: Engine = { state: engine.state.clone(), limiter: engine.limiter?.clone(), random: engine.random };
+    return faultReply(fault, answer(request, scratch));
+  };
+
+  return {
+    handler,
+    get requests() {
+      return [...received];
+    },
+    partners: () => [...engine.state.partners.values()].map((p) => structuredClone(engine.state.partnerView(p))),
+    links: () => [...engine.state.links.values()].map((l) => structuredClone(l)),
+    inject: (fault, injectOptions) => faults.add(fault, injectOptions),
+    get pendingFaults() {
+      return faults.pending;
+    },
+    reset() {
+      engine = fresh();
+      faults.clear();
+      received.length = 0;
+    },
+  };
+}
+
+function envelope(error: FakeApiError, headers: Record<string, string>): Reply {
+  return { status: error.status, headers, body: errorEnvelope(error.code, error.message) };
+}

@@ -1,0 +1,66 @@
+/** A fixed-window rate limit, counted per API key. */
+export interface RateLimitOptions {
+  /** Requests allowed per window and API key. */
+  readonly limit: number;
+  /** Window length in milliseconds. Windows are aligned to the epoch, as the real server's limiter aligns them. */
+  readonly windowMs: number;
+}
+
+/** Options of {@link createFakeDub}. Every field is optional. */
+export interface FakeDubOptions {
+  /**
+   * The one API key accepted. Default: any bearer token of the form `dub_…` (at least one
+   * character after the prefix), so tests need no shared secret.
+   */
+  readonly token?: string;
+  /**
+   * Fixed-window limit per API key, or `false` for none. Default `false` (unlimited). When set,
+   * every response to an authenticated request carries `X-RateLimit-*` headers and requests past
+   * the limit get 429 `rate_limit_exceeded`.
+   */
+  readonly rateLimit?: RateLimitOptions | false;
+  /** The clock, in epoch milliseconds: timestamps, ids and rate-limit windows read it. Default `Date.now`. */
+  readonly now?: () => number;
+  /**
+   * Seed of the generator behind ids and random link keys. Default: none (`Math.random`). With a
+   * seed (and a fixed `now`) two fakes fed the same requests give byte-identical answers.
+   */
+  readonly seed?: string | number;
+  /** Domain of the short links. Default `"acme.link"`. */
+  readonly domain?: string;
+  /**
+   * The program's default URL: the destination of links created without `url`. A link `url`
+   * whose domain differs from this one's is refused with 400, as the real server refuses it.
+   * Default `"https://acme.com"`.
+   */
+  readonly programUrl?: string;
+}
+
+/** {@link FakeDubOptions} with every default applied. */
+export interface ResolvedFakeOptions {
+  readonly token: string | undefined;
+  readonly rateLimit: RateLimitOptions | false;
+  readonly now: () => number;
+  readonly seed: string | number | undefined;
+  readonly domain: string;
+  readonly programUrl: string;
+}
+
+/** Applies the defaults and refuses options that cannot work (a test typo must fail loudly, not pass quietly). */
+export function resolveFakeOptions(options: FakeDubOptions = {}): ResolvedFakeOptions {
+  const rateLimit = options.rateLimit ?? false;
+  if (rateLimit && !(Number.isInteger(rateLimit.limit) && rateLimit.limit >= 0 && rateLimit.windowMs > 0)) {
+    throw new RangeError("rateLimit needs an integer limit >= 0 and a windowMs > 0");
+  }
+  if (options.token !== undefined && options.token.length === 0) throw new RangeError("token must not be empty");
+  const programUrl = options.programUrl ?? "https://acme.com";
+  new URL(programUrl); // throws on a malformed URL
+  return {
+    token: options.token,
+    rateLimit,
+    now: options.now ?? Date.now,
+    seed: options.seed,
+    domain: options.domain ?? "acme.link",
+    programUrl,
+  };
+}

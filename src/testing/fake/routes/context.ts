@@ -1,0 +1,13 @@
+import type { LinkContext } from "../link-records.js";
+
+/** What a route reads and writes: the fake's state, its generator and the request's time. */
+export type RouteContext = LinkContext;
+
+/** A successful answer; errors are thrown as `FakeApiError`. */
+export interface RouteAnswer {
+  readonly status: number;
+  readonly body: object;
+}
+
+/** Answers one request body. */
+export type Route = (ctx: RouteContext, body: string) => RouteAnswer;

@@ -1,0 +1,93 @@
+import type { LinkSchema, LinkTag } from "../../models/link.js";
+import type { CreatePartnerResponseBody } from "../../models/partner.js";
+import { partnerLinkSummary } from "../fixtures.js";
+
+/**
+ * The fake's data: partners and links with the indexes the real server's unique constraints
+ * imply. Records are replaced, never mutated, so {@link FakeState.clone} can copy the maps only.
+ */
+export class FakeState {
+  /** Partners by id, in creation order. Their `links` are filled in by {@link FakeState.partnerView}. */
+  partners = new Map<string, CreatePartnerResponseBody>();
+  /** Links by id, in creation order. */
+  links = new Map<string, LinkSchema>();
+  /** Lower-cased email → partner id: the upsert key of `POST /partners`. */
+  #byEmail = new Map<string, string>();
+  /** tenantId → partner id. */
+  #byTenant = new Map<string, string>();
+  /** `domain/key`, lower-cased → link id; keys compare case-insensitively, as in the real database. */
+  #byKey = new Map<string, string>();
+  /** externalId → link id; unique across the workspace. */
+  #byExternalId = new Map<string, string>();
+  /** Lower-cased tag name → tag; tag names are case-insensitive on the server. */
+  tags = new Map<string, LinkTag>();
+
+  partnerByEmail(email: string): CreatePartnerResponseBody | undefined {
+    const id = this.#byEmail.get(email.toLowerCase());
+    return id === undefined ? undefined : this.partners.get(id);
+  }
+
+  partnerByTenant(tenantId: string): CreatePartnerResponseBody | undefined {
+    const id = this.#byTenant.get(tenantId);
+    return id === undefined ? undefined : this.partners.get(id);
+  }
+
+  linkByKey(domain: string, key: string): LinkSchema | undefined {
+    const id = this.#byKey.get(keyIndex(domain, key));
+    return id === undefined ? undefined : this.links.get(id);
+  }
+
+  linkByExternalId(externalId: string): LinkSchema | undefined {
+    const id = this.#byExternalId.get(externalId);
+    return id === undefined ? undefined : this.links.get(id);
+  }
+
+  /** The partner's links, oldest first. */
+  linksOf(partnerId: string): LinkSchema[] {
+    return [...this.links.values()].filter((l) => l.partnerId === partnerId);
+  }
+
+  /** Stores `partner`, replacing the record with the same id and its index entries. */
+  putPartner(partner: CreatePartnerResponseBody): void {
+    const old = this.partners.get(partner.id);
+    if (old?.email) this.#byEmail.delete(old.email.toLowerCase());
+    if (old?.tenantId) this.#byTenant.delete(old.tenantId);
+    this.partners.set(partner.id, partner);
+    if (partner.email) this.#byEmail.set(partner.email.toLowerCase(), partner.id);
+    if (partner.tenantId) this.#byTenant.set(partner.tenantId, partner.id);
+  }
+
+  /** Stores `link`, replacing the record with the same id and its index entries. */
+  putLink(link: LinkSchema): void {
+    const old = this.links.get(link.id);
+    if (old) {
+      this.#byKey.delete(keyIndex(old.domain, old.key));
+      if (old.externalId) this.#byExternalId.delete(old.externalId);
+    }
+    this.links.set(link.id, link);
+    this.#byKey.set(keyIndex(link.domain, link.key), link.id);
+    if (link.externalId) this.#byExternalId.set(link.externalId, link.id);
+  }
+
+  /** The partner as the API returns it: with the summaries of its links. */
+  partnerView(partner: CreatePartnerResponseBody): CreatePartnerResponseBody {
+    return { ...partner, links: this.linksOf(partner.id).map(partnerLinkSummary) };
+  }
+
+  /** An independent copy (records are shared: they are never mutated). */
+  clone(): FakeState {
+    const copy = new FakeState();
+    copy.partners = new Map(this.partners);
+    copy.links = new Map(this.links);
+    copy.#byEmail = new Map(this.#byEmail);
+    copy.#byTenant = new Map(this.#byTenant);
+    copy.#byKey = new Map(this.#byKey);
+    copy.#byExternalId = new Map(this.#byExternalId);
+    copy.tags = new Map(this.tags);
+    return copy;
+  }
+}
+
+function keyIndex(domain: string, key: string): string {
+  return `${domain}/${key}`.toLowerCase();
+}

@@ -1,0 +1,21 @@
+/**
+ * `dub-partners/testing`: a fake Dub Partners API for your tests, and the pieces it is made of.
+ *
+ * @example
+ * ```ts
+ * import { Dub } from "dub-partners";
+ * import { createFakeDub } from "dub-partners/testing";
+ *
+ * const fake = createFakeDub();
+ * const server = await fake.listen();
+ * const dub = new Dub({ serverURL: server.url, token: "dub_test" });
+ * ```
+ */
+export { createFakeDub, type FakeDub } from "./fake/create-fake-dub.js";
+export type { FakeDubApi } from "./fake/fake-api.js";
+export type { FakeDubOptions, RateLimitOptions } from "./fake/options.js";
+export { truncatedJson, type InjectedFault, type InjectOptions } from "./fake/faults.js";
+export { errorReply, type ErrorCode } from "./fake/api-error.js";
+export { serveHandler, type RunningServer, type ServeOptions } from "./node-server.js";
+export { MAX_FAULT_DELAY_MS, type Fault, type ReceivedRequest, type Reply, type RequestHandler } from "./types.js";
+export { exampleLink, examplePartner } from "./fixtures.js";

@@ -1,0 +1,74 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { CliUsageError, parseCliArgs } from "../../src/testing/fake/cli-args.js";
+
+describe("parseCliArgs", () => {
+  it("has the documented defaults", () => {
+    expect(parseCliArgs([])).toEqual({ port: 4010, host: "127.0.0.1", rateLimit: false, token: undefined, help: false });
+  });
+
+  it("reads every option, as `--name value` or `--name=value`", () => {
+    expect(parseCliArgs(["--port", "0", "--host=0.0.0.0", "--rate-limit", "60/60000", "--token=dub_local"])).toEqual({
+      port: 0,
+      host: "0.0.0.0",
+      rateLimit: { limit: 60, windowMs: 60_000 },
+      token: "dub_local",
+      help: false,
+    });
+    expect(parseCliArgs(["-h"]).help).toBe(true);
+  });
+
+  it("refuses what it cannot use", () => {
+    for (const argv of [["--port", "http"], ["--port", "70000"], ["--rate-limit", "10"], ["--rate-limit", "10/0"], ["--token"], ["--verbose"], ["4010"]]) {
+      expect(() => parseCliArgs(argv), argv.join(" ")).toThrow(CliUsageError);
+    }
+  });
+});
+
+describe("the dub-partners-fake command, as built (npm test builds before testing)", () => {
+  const script = fileURLToPath(new URL("../../dist/testing/cli.js", import.meta.url));
+
+  function run(args: string[]) {
+    const child = spawn(process.execPath, [script, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d));
+    child.stderr.on("data", (d: Buffer) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    return { child, exited, output: () => ({ stdout, stderr }) };
+  }
+
+  it("serves on the requested port, prints the URL and stops on SIGTERM", async () => {
+    const proc = run(["--port", "0", "--token", "dub_cli", "--rate-limit", "5/60000"]);
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        proc.child.stdout.on("data", () => {
+          const match = /listening on (http:\/\/\S+)/.exec(proc.output().stdout);
+          if (match) resolve(match[1]!);
+        });
+        proc.exited.then(() => reject(new Error(`exited early: ${proc.output().stderr}`)));
+      });
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const res = await fetch(`${url}/partners`, {
+        method: "POST",
+        headers: { authorization: "Bearer dub_cli", "content-type": "application/json" },
+        body: JSON.stringify({ email: "kim@example.com" }),
+      });
+      expect(res.status).toBe(201);
+      expect(res.headers.get("x-ratelimit-limit")).toBe("5");
+      await res.text();
+    } finally {
+      proc.child.kill("SIGTERM");
+    }
+    expect(await proc.exited).toBe(0);
+  });
+
+  it("prints the usage for --help and exits 2 on a bad option", async () => {
+    const help = run(["--help"]);
+    const bad = run(["--port", "x"]);
+    expect(await Promise.all([help.exited, bad.exited])).toEqual([0, 2]);
+    expect(help.output().stdout).toContain("Usage: dub-partners-fake");
+    expect(bad.output().stderr).toContain("--port must be an integer");
+  });
+});
