@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   BadRequest,
   Conflict,
@@ -14,8 +14,7 @@ import {
   UnprocessableEntity,
 } from "../../src/index.js";
 import { exampleLink } from "../../src/testing/fixtures.js";
-import { Script } from "../helpers/script.js";
-import { TRANSPORTS, type TransportHarness } from "../helpers/transports.js";
+import { TRANSPORTS, useScriptedServer } from "../helpers/transports.js";
 
 const NO_RETRY = { retries: { strategy: "none" } } as const;
 
@@ -38,18 +37,12 @@ const DOCUMENTED = [
 ] as const;
 
 describe.each(TRANSPORTS)("errors as users catch them ($name)", (transport) => {
-  let script: Script;
-  let harness: TransportHarness;
-  beforeEach(async () => {
-    script = new Script();
-    harness = await transport.start(script.handler);
-  });
-  afterEach(() => harness.stop());
+  const ctx = useScriptedServer(transport);
 
   it.each(DOCUMENTED)("%i %s becomes %O with every detail kept", async (status, code, ErrorClass) => {
     const body = envelope(code, `the ${code} message`);
-    script.reply({ status, headers: { "x-ratelimit-limit": "60", "x-ratelimit-remaining": "0" }, body });
-    const error = await harness.client().partners.createLink({ partnerId: "pn_1" }, NO_RETRY).catch((e: unknown) => e);
+    ctx.script.reply({ status, headers: { "x-ratelimit-limit": "60", "x-ratelimit-remaining": "0" }, body });
+    const error = await ctx.harness.client().partners.createLink({ partnerId: "pn_1" }, NO_RETRY).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toBeInstanceOf(DubError);
     const e = error as DubError;
@@ -65,8 +58,8 @@ describe.each(TRANSPORTS)("errors as users catch them ($name)", (transport) => {
   });
 
   it("an undocumented status with the envelope is an SDKError that keeps the code", async () => {
-    script.reply({ status: 418, body: envelope("teapot", "short and stout") });
-    const e = (await harness.client().partners.create({ email: "kim@example.com" }, NO_RETRY).catch((x: unknown) => x)) as SDKError;
+    ctx.script.reply({ status: 418, body: envelope("teapot", "short and stout") });
+    const e = (await ctx.harness.client().partners.create({ email: "kim@example.com" }, NO_RETRY).catch((x: unknown) => x)) as SDKError;
     expect(e).toBeInstanceOf(SDKError);
     expect(e.statusCode).toBe(418);
     expect(e.code).toBe("teapot");
@@ -74,8 +67,8 @@ describe.each(TRANSPORTS)("errors as users catch them ($name)", (transport) => {
 
   it("an HTML 502 from a proxy is an SDKError with the raw body", async () => {
     const html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
-    script.reply({ status: 502, headers: { "content-type": "text/html" }, body: html });
-    const e = (await harness.client().partners.create({ email: "kim@example.com" }, NO_RETRY).catch((x: unknown) => x)) as SDKError;
+    ctx.script.reply({ status: 502, headers: { "content-type": "text/html" }, body: html });
+    const e = (await ctx.harness.client().partners.create({ email: "kim@example.com" }, NO_RETRY).catch((x: unknown) => x)) as SDKError;
     expect(e).toBeInstanceOf(SDKError);
     expect(e.statusCode).toBe(502);
     expect(e.code).toBeUndefined();
@@ -84,36 +77,36 @@ describe.each(TRANSPORTS)("errors as users catch them ($name)", (transport) => {
   });
 
   it("a 404 whose body is not the envelope is an SDKError, not NotFound", async () => {
-    script.reply({ status: 404, body: "" });
-    const e = await harness.client().partners.create({ email: "kim@example.com" }, NO_RETRY).catch((x: unknown) => x);
+    ctx.script.reply({ status: 404, body: "" });
+    const e = await ctx.harness.client().partners.create({ email: "kim@example.com" }, NO_RETRY).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(SDKError);
     expect(e).not.toBeInstanceOf(NotFound);
     expect((e as SDKError).message).toContain("empty body");
   });
 
   it("a redirect is not followed and the token is not sent to its target", async () => {
-    script.reply({ status: 307, headers: { location: "https://evil.example/steal" }, body: "" });
-    const e = (await harness.client().partners.create({ email: "kim@example.com" }, NO_RETRY).catch((x: unknown) => x)) as SDKError;
+    ctx.script.reply({ status: 307, headers: { location: "https://evil.example/steal" }, body: "" });
+    const e = (await ctx.harness.client().partners.create({ email: "kim@example.com" }, NO_RETRY).catch((x: unknown) => x)) as SDKError;
     expect(e).toBeInstanceOf(SDKError);
     expect(e.statusCode).toBe(307);
     expect(e.message).toContain("not followed");
-    expect(script.received).toHaveLength(1);
+    expect(ctx.script.received).toHaveLength(1);
   });
 
   it("a 2XX body that is not JSON is a ResponseValidationError keeping the raw body", async () => {
-    script.reply({ status: 201, headers: { "content-type": "application/json" }, body: '{"id":"link_1","domain":' });
-    const e = (await harness.client().partners.createLink({ partnerId: "pn_1" }).catch((x: unknown) => x)) as ResponseValidationError;
+    ctx.script.reply({ status: 201, headers: { "content-type": "application/json" }, body: '{"id":"link_1","domain":' });
+    const e = (await ctx.harness.client().partners.createLink({ partnerId: "pn_1" }).catch((x: unknown) => x)) as ResponseValidationError;
     expect(e).toBeInstanceOf(ResponseValidationError);
     expect(e.body).toBe('{"id":"link_1","domain":');
     expect(e.statusCode).toBe(201);
     expect(e.cause).toBeInstanceOf(SyntaxError);
-    expect(script.received).toHaveLength(1);
+    expect(ctx.script.received).toHaveLength(1);
   });
 
   it("a 2XX body missing required fields is a ResponseValidationError listing them", async () => {
     const { shortLink: _s, key: _k, ...partial } = exampleLink();
-    script.reply({ status: 201, body: partial });
-    const e = (await harness.client().partners.createLink({ partnerId: "pn_1" }).catch((x: unknown) => x)) as ResponseValidationError;
+    ctx.script.reply({ status: 201, body: partial });
+    const e = (await ctx.harness.client().partners.createLink({ partnerId: "pn_1" }).catch((x: unknown) => x)) as ResponseValidationError;
     expect(e).toBeInstanceOf(ResponseValidationError);
     expect(e.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["key", "shortLink"]));
     expect(JSON.parse(e.body)).toEqual(partial);
@@ -121,16 +114,16 @@ describe.each(TRANSPORTS)("errors as users catch them ($name)", (transport) => {
 
   it("a 2XX body that is not valid UTF-8 is a ResponseValidationError", async () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('{"id":"'), 0xff, 0xfe, ...new TextEncoder().encode('"}')]);
-    script.reply({ status: 201, headers: { "content-type": "application/json" }, body: bytes });
-    const e = (await harness.client().partners.createLink({ partnerId: "pn_1" }).catch((x: unknown) => x)) as ResponseValidationError;
+    ctx.script.reply({ status: 201, headers: { "content-type": "application/json" }, body: bytes });
+    const e = (await ctx.harness.client().partners.createLink({ partnerId: "pn_1" }).catch((x: unknown) => x)) as ResponseValidationError;
     expect(e).toBeInstanceOf(ResponseValidationError);
     expect(e.message).toContain("UTF-8");
     expect(e.body).toContain("\uFFFD");
   });
 
   it("an error status with a body over maxResponseBytes keeps its class (a retryable SDKError)", async () => {
-    script.reply({ status: 502, headers: { "content-type": "text/html" }, body: "<p>".repeat(5_000) });
-    const dub = harness.client({ maxResponseBytes: 4_096 });
+    ctx.script.reply({ status: 502, headers: { "content-type": "text/html" }, body: "<p>".repeat(5_000) });
+    const dub = ctx.harness.client({ maxResponseBytes: 4_096 });
     const e = (await dub.partners.create({ email: "kim@example.com" }, NO_RETRY).catch((x: unknown) => x)) as SDKError;
     expect(e).toBeInstanceOf(SDKError);
     expect(e.statusCode).toBe(502);
@@ -138,8 +131,8 @@ describe.each(TRANSPORTS)("errors as users catch them ($name)", (transport) => {
   });
 
   it("a body over maxResponseBytes fails without reading it whole", async () => {
-    script.reply({ status: 201, body: exampleLink({ comments: "x".repeat(10_000) }) });
-    const e = await harness.client({ maxResponseBytes: 4_096 }).partners.createLink({ partnerId: "pn_1" }).catch((x: unknown) => x);
+    ctx.script.reply({ status: 201, body: exampleLink({ comments: "x".repeat(10_000) }) });
+    const e = await ctx.harness.client({ maxResponseBytes: 4_096 }).partners.createLink({ partnerId: "pn_1" }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ResponseValidationError);
     expect((e as Error).message).toContain("4096-byte limit");
   });

@@ -1,119 +1,112 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ConnectionError, InternalServerError, RateLimitExceeded, SDKError } from "../../src/index.js";
 import { exampleLink, examplePartner } from "../../src/testing/fixtures.js";
-import { Script } from "../helpers/script.js";
-import { TRANSPORTS, type TransportHarness } from "../helpers/transports.js";
+import { TRANSPORTS, useScriptedServer } from "../helpers/transports.js";
 
 describe.each(TRANSPORTS)("retries ($name)", (transport) => {
-  let script: Script;
-  let harness: TransportHarness;
-  beforeEach(async () => {
-    script = new Script();
-    harness = await transport.start(script.handler);
-  });
-  afterEach(() => harness.stop());
+  const ctx = useScriptedServer(transport);
 
   it("rides out two 503s on an idempotent call: three attempts, one result", async () => {
-    script.reply({ status: 503, body: "" }, { status: 503, body: "" }, { status: 201, body: examplePartner() });
-    const partner = await harness.client().partners.create({ email: "kim@example.com" });
+    ctx.script.reply({ status: 503, body: "" }, { status: 503, body: "" }, { status: 201, body: examplePartner() });
+    const partner = await ctx.harness.client().partners.create({ email: "kim@example.com" });
     expect(partner.id).toBe(examplePartner().id);
-    expect(script.received).toHaveLength(3);
-    expect(new Set(script.received.map((r) => r.body)).size).toBe(1);
+    expect(ctx.script.received).toHaveLength(3);
+    expect(new Set(ctx.script.received.map((r) => r.body)).size).toBe(1);
   });
 
   it("retries 429 on createLink (the server did nothing) and honours Dub's epoch-ms Retry-After", async () => {
     const started = Date.now();
-    script.reply(
+    ctx.script.reply(
       () => ({ status: 429, headers: { "retry-after": String(Date.now() + 300) }, body: { error: { code: "rate_limit_exceeded", message: "slow down" } } }),
       { status: 201, body: exampleLink() },
     );
-    await harness.client().partners.createLink({ partnerId: "pn_1" });
+    await ctx.harness.client().partners.createLink({ partnerId: "pn_1" });
     const elapsed = Date.now() - started;
-    expect(script.received).toHaveLength(2);
+    expect(ctx.script.received).toHaveLength(2);
     expect(elapsed).toBeGreaterThanOrEqual(250);
     expect(elapsed).toBeLessThan(1_500);
   });
 
   it("fails fast with RateLimitExceeded when the requested wait exceeds the retry budget", async () => {
     const started = Date.now();
-    script.reply(() => ({
+    ctx.script.reply(() => ({
       status: 429,
       headers: { "retry-after": String(Date.now() + 30_000), "x-ratelimit-reset": String(Date.now() + 30_000) },
       body: { error: { code: "rate_limit_exceeded", message: "slow down" } },
     }));
-    const e = (await harness.client().partners.upsertLink({ partnerId: "pn_1", url: "https://acme.com" }).catch((x: unknown) => x)) as RateLimitExceeded;
+    const e = (await ctx.harness.client().partners.upsertLink({ partnerId: "pn_1", url: "https://acme.com" }).catch((x: unknown) => x)) as RateLimitExceeded;
     expect(e).toBeInstanceOf(RateLimitExceeded);
     expect(e.rateLimit?.retryAfterMs).toBeGreaterThan(25_000);
-    expect(script.received).toHaveLength(1);
+    expect(ctx.script.received).toHaveLength(1);
     expect(Date.now() - started).toBeLessThan(500);
   });
 
   it("does not retry a 500 or a 503 on createLink: exactly one request reached the server", async () => {
-    script.reply({ status: 500, body: { error: { code: "internal_server_error", message: "boom" } } });
-    await expect(harness.client().partners.createLink({ partnerId: "pn_1" })).rejects.toBeInstanceOf(InternalServerError);
-    script.reply({ status: 503, body: "" });
-    await expect(harness.client().partners.createLink({ partnerId: "pn_1" })).rejects.toBeInstanceOf(SDKError);
-    expect(script.received).toHaveLength(2);
+    ctx.script.reply({ status: 500, body: { error: { code: "internal_server_error", message: "boom" } } });
+    await expect(ctx.harness.client().partners.createLink({ partnerId: "pn_1" })).rejects.toBeInstanceOf(InternalServerError);
+    ctx.script.reply({ status: 503, body: "" });
+    await expect(ctx.harness.client().partners.createLink({ partnerId: "pn_1" })).rejects.toBeInstanceOf(SDKError);
+    expect(ctx.script.received).toHaveLength(2);
   });
 
   it("retries a 503 on createLink when the caller opts in with retryNonIdempotent", async () => {
-    script.reply({ status: 503, body: "" }, { status: 201, body: exampleLink() });
-    const dub = harness.client({
+    ctx.script.reply({ status: 503, body: "" }, { status: 201, body: exampleLink() });
+    const dub = ctx.harness.client({
       retryConfig: { strategy: "backoff", backoff: { initialInterval: 10, maxElapsedTime: 2_000 }, retryNonIdempotent: true },
     });
     await dub.partners.createLink({ partnerId: "pn_1", key: "summer" });
-    expect(script.received).toHaveLength(2);
+    expect(ctx.script.received).toHaveLength(2);
   });
 
   it("never retries a 500, even on an idempotent call", async () => {
-    script.fallback = { status: 500, body: { error: { code: "internal_server_error", message: "boom" } } };
-    await expect(harness.client().partners.create({ email: "kim@example.com" })).rejects.toBeInstanceOf(InternalServerError);
-    expect(script.received).toHaveLength(1);
+    ctx.script.fallback = { status: 500, body: { error: { code: "internal_server_error", message: "boom" } } };
+    await expect(ctx.harness.client().partners.create({ email: "kim@example.com" })).rejects.toBeInstanceOf(InternalServerError);
+    expect(ctx.script.received).toHaveLength(1);
   });
 
   it("strategy none makes exactly one attempt", async () => {
-    script.fallback = { status: 503, body: "" };
-    await expect(harness.client({ retryConfig: { strategy: "none" } }).partners.create({ email: "kim@example.com" })).rejects.toBeInstanceOf(SDKError);
-    expect(script.received).toHaveLength(1);
+    ctx.script.fallback = { status: 503, body: "" };
+    await expect(ctx.harness.client({ retryConfig: { strategy: "none" } }).partners.create({ email: "kim@example.com" })).rejects.toBeInstanceOf(SDKError);
+    expect(ctx.script.received).toHaveLength(1);
   });
 
   it("per-call retries override the client's", async () => {
-    script.reply({ status: 503, body: "" }, { status: 201, body: examplePartner() });
-    const dub = harness.client({ retryConfig: { strategy: "none" } });
+    ctx.script.reply({ status: 503, body: "" }, { status: 201, body: examplePartner() });
+    const dub = ctx.harness.client({ retryConfig: { strategy: "none" } });
     await dub.partners.create({ email: "kim@example.com" }, { retries: { strategy: "backoff", backoff: { initialInterval: 5 } } });
-    expect(script.received).toHaveLength(2);
+    expect(ctx.script.received).toHaveLength(2);
   });
 
   it("per-call retries merge over the client's: an opt-in keeps the client's timings", async () => {
-    script.reply({ status: 503, body: "" }, { status: 503, body: "" }, { status: 201, body: exampleLink() });
-    const dub = harness.client({ retryConfig: { strategy: "backoff", backoff: { initialInterval: 5, maxInterval: 5, maxElapsedTime: 2_000 } } });
+    ctx.script.reply({ status: 503, body: "" }, { status: 503, body: "" }, { status: 201, body: exampleLink() });
+    const dub = ctx.harness.client({ retryConfig: { strategy: "backoff", backoff: { initialInterval: 5, maxInterval: 5, maxElapsedTime: 2_000 } } });
     const started = Date.now();
     await dub.partners.createLink({ partnerId: "pn_1", key: "k1" }, { retries: { strategy: "backoff", retryNonIdempotent: true } });
-    expect(script.received).toHaveLength(3);
+    expect(ctx.script.received).toHaveLength(3);
     // With the default timings the two waits alone would take at least 0.75 s.
     expect(Date.now() - started).toBeLessThan(500);
   });
 
   it("stops retrying when maxElapsedTime is spent and throws the last error", async () => {
-    script.fallback = { status: 503, body: "" };
+    ctx.script.fallback = { status: 503, body: "" };
     const started = Date.now();
-    const dub = harness.client({ retryConfig: { strategy: "backoff", backoff: { initialInterval: 20, maxInterval: 20, maxElapsedTime: 300 } } });
+    const dub = ctx.harness.client({ retryConfig: { strategy: "backoff", backoff: { initialInterval: 20, maxInterval: 20, maxElapsedTime: 300 } } });
     await expect(dub.partners.create({ email: "kim@example.com" })).rejects.toBeInstanceOf(SDKError);
     expect(Date.now() - started).toBeLessThan(1_000);
-    expect(script.received.length).toBeGreaterThanOrEqual(5);
-    expect(script.received.length).toBeLessThan(40);
+    expect(ctx.script.received.length).toBeGreaterThanOrEqual(5);
+    expect(ctx.script.received.length).toBeLessThan(40);
   });
 
   it("does not retry a reset after the request was sent on createLink; retries it on upsertLink", async () => {
-    script.reply({ status: 201, fault: { kind: "reset-before-response" } });
-    const e = (await harness.client().partners.createLink({ partnerId: "pn_1" }).catch((x: unknown) => x)) as ConnectionError;
+    ctx.script.reply({ status: 201, fault: { kind: "reset-before-response" } });
+    const e = (await ctx.harness.client().partners.createLink({ partnerId: "pn_1" }).catch((x: unknown) => x)) as ConnectionError;
     expect(e).toBeInstanceOf(ConnectionError);
     expect(e.requestSent).toBe(true);
-    expect(script.received).toHaveLength(1);
+    expect(ctx.script.received).toHaveLength(1);
 
-    script.reply({ status: 200, fault: { kind: "reset-before-response" } }, { status: 200, body: exampleLink() });
-    await harness.client().partners.upsertLink({ partnerId: "pn_1", url: "https://acme.com" });
-    expect(script.received).toHaveLength(3);
+    ctx.script.reply({ status: 200, fault: { kind: "reset-before-response" } }, { status: 200, body: exampleLink() });
+    await ctx.harness.client().partners.upsertLink({ partnerId: "pn_1", url: "https://acme.com" });
+    expect(ctx.script.received).toHaveLength(3);
   });
 });
 

@@ -1,9 +1,8 @@
 import { inspect } from "node:util";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Dub, SDKValidationError } from "../../src/index.js";
 import { exampleLink } from "../../src/testing/fixtures.js";
-import { Script } from "../helpers/script.js";
-import { TOKEN, TRANSPORTS, type TransportHarness } from "../helpers/transports.js";
+import { TOKEN, TRANSPORTS, useScriptedServer } from "../helpers/transports.js";
 
 function everyRendering(value: unknown): string {
   const e = value as Error;
@@ -11,18 +10,12 @@ function everyRendering(value: unknown): string {
 }
 
 describe.each(TRANSPORTS)("the API token never leaks ($name)", (transport) => {
-  let script: Script;
-  let harness: TransportHarness;
-  beforeEach(async () => {
-    script = new Script();
-    harness = await transport.start(script.handler);
-  });
-  afterEach(() => harness.stop());
+  const ctx = useScriptedServer(transport);
 
   it("not in errors, even when the server echoes the Authorization header back", async () => {
     const lines: string[] = [];
-    const dub = harness.client({ debugLogger: { debug: (...args: unknown[]) => lines.push(args.map((a) => inspect(a, { depth: 10 })).join(" ")) } });
-    script.reply(
+    const dub = ctx.harness.client({ debugLogger: { debug: (...args: unknown[]) => lines.push(args.map((a) => inspect(a, { depth: 10 })).join(" ")) } });
+    ctx.script.reply(
       (request) => ({ status: 400, body: { error: { code: "bad_request", message: `bad header ${request.headers.authorization}` } } }),
       (request) => ({ status: 502, headers: { "content-type": "text/html" }, body: `<pre>${request.headers.authorization}</pre>` }),
       (request) => ({ status: 201, body: `not json ${request.headers.authorization}` }),
@@ -33,7 +26,7 @@ describe.each(TRANSPORTS)("the API token never leaks ($name)", (transport) => {
     for (let i = 0; i < 5; i++) {
       errors.push(await dub.partners.createLink({ partnerId: "pn_1" }, { retries: { strategy: "none" }, timeoutMs: 300 }).catch((e: unknown) => e));
     }
-    expect(script.received.every((r) => r.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
+    expect(ctx.script.received.every((r) => r.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
     for (const error of errors) {
       expect(error).toBeInstanceOf(Error);
       expect(everyRendering(error)).not.toContain(TOKEN);
@@ -45,7 +38,7 @@ describe.each(TRANSPORTS)("the API token never leaks ($name)", (transport) => {
   });
 
   it("not in util.inspect or JSON.stringify of the client", () => {
-    const dub = harness.client();
+    const dub = ctx.harness.client();
     expect(everyRendering(dub)).not.toContain(TOKEN);
     expect(inspect(dub.partners, { depth: 10, showHidden: true })).not.toContain(TOKEN);
     expect(inspect(dub)).toContain("[REDACTED]");

@@ -1,8 +1,10 @@
 import { setupServer } from "msw/node";
+import { afterEach, beforeEach } from "vitest";
 import { Dub, type DubOptions } from "../../src/index.js";
 import { serveHandler } from "../../src/testing/node-server.js";
 import { toMswHandlers } from "../../src/testing/msw-handlers.js";
 import type { RequestHandler } from "../../src/testing/types.js";
+import { Script } from "./script.js";
 
 export const TOKEN = "dub_live_9fQ2xTestTokenDoNotLeak";
 
@@ -78,3 +80,17 @@ export const fetchOverMsw: TransportCase = {
 
 /** Both transports: behaviour suites run once over each. */
 export const TRANSPORTS = [undiciOverHttp, fetchOverMsw];
+
+/**
+ * A fresh scripted server over `transport` for every test of the enclosing describe block:
+ * `ctx.script` queues replies and records requests, `ctx.harness.client()` builds clients.
+ */
+export function useScriptedServer(transport: TransportCase): { script: Script; harness: TransportHarness } {
+  const ctx = {} as { script: Script; harness: TransportHarness };
+  beforeEach(async () => {
+    ctx.script = new Script();
+    ctx.harness = await transport.start(ctx.script.handler);
+  });
+  afterEach(() => ctx.harness.stop());
+  return ctx;
+}
