@@ -17,6 +17,12 @@ export interface ServeOptions {
   readonly port?: number;
   /** Address to bind. Default `"127.0.0.1"`. */
   readonly host?: string;
+  /**
+   * How long an idle keep-alive connection stays open before the server closes it, in
+   * milliseconds. Default `5000`. A short value reproduces servers and load balancers that drop
+   * idle connections between a client's calls.
+   */
+  readonly keepAliveTimeoutMs?: number;
 }
 
 function readRequest(req: IncomingMessage): Promise<ReceivedRequest> {
@@ -87,7 +93,7 @@ export function serveHandler(handler: RequestHandler, options: ServeOptions = {}
       }
     }
   });
-  server.keepAliveTimeout = 5_000;
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5_000;
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));

@@ -1,7 +1,7 @@
 import { setupServer } from "msw/node";
 import { afterEach, beforeEach } from "vitest";
 import { Dub, type DubOptions } from "../../src/index.js";
-import { serveHandler } from "../../src/testing/node-server.js";
+import { type ServeOptions, serveHandler } from "../../src/testing/node-server.js";
 import { toMswHandlers } from "../../src/testing/msw-handlers.js";
 import type { RequestHandler } from "../../src/testing/types.js";
 import { Script } from "./script.js";
@@ -24,7 +24,8 @@ export interface TransportHarness {
 
 export interface TransportCase {
   readonly name: string;
-  start(handler: RequestHandler): Promise<TransportHarness>;
+  /** Serves `handler`; `serve` options apply to the real-socket cases. */
+  start(handler: RequestHandler, serve?: ServeOptions): Promise<TransportHarness>;
 }
 
 function tracking(make: (options: DubOptions) => Dub) {
@@ -39,22 +40,29 @@ function tracking(make: (options: DubOptions) => Dub) {
   };
 }
 
-/** The undici transport (the Node default) against a real node:http server on 127.0.0.1. */
-export const undiciOverHttp: TransportCase = {
-  name: "undici → node:http",
-  async start(handler) {
-    const server = await serveHandler(handler);
-    const t = tracking((options) => new Dub({ token: TOKEN, serverURL: server.url, retryConfig: FAST_RETRIES, ...options }));
-    return {
-      baseURL: server.url,
-      client: t.client,
-      async stop() {
-        await t.closeAll();
-        await server.close();
-      },
-    };
-  },
-};
+/** A transport against a real node:http server on 127.0.0.1: undici (the Node default), or fetch when given. */
+function overHttp(name: string, fetchImpl?: DubOptions["fetch"]): TransportCase {
+  return {
+    name,
+    async start(handler, serve) {
+      const server = await serveHandler(handler, serve);
+      const t = tracking((options) => new Dub({ token: TOKEN, serverURL: server.url, retryConfig: FAST_RETRIES, fetch: fetchImpl, ...options }));
+      return {
+        baseURL: server.url,
+        client: t.client,
+        async stop() {
+          await t.closeAll();
+          await server.close();
+        },
+      };
+    },
+  };
+}
+
+export const undiciOverHttp = overHttp("undici → node:http");
+
+/** Node's global fetch against the same real server. */
+export const fetchOverHttp = overHttp("fetch → node:http", (url, init) => globalThis.fetch(url, init));
 
 /** The fetch transport against msw. */
 export const fetchOverMsw: TransportCase = {
@@ -80,6 +88,9 @@ export const fetchOverMsw: TransportCase = {
 
 /** Both transports: behaviour suites run once over each. */
 export const TRANSPORTS = [undiciOverHttp, fetchOverMsw];
+
+/** Both transports over real sockets: the fault suite, where resets and stalls must be real. */
+export const TRANSPORTS_OVER_SOCKETS = [undiciOverHttp, fetchOverHttp];
 
 /**
  * A fresh scripted server over `transport` for every test of the enclosing describe block:
