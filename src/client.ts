@@ -1,5 +1,6 @@
 import { type ClientContext, resolveClientOptions } from "./core/client-config.js";
 import type { DubOptions } from "./core/options.js";
+import type { RateLimitInfo } from "./core/rate-limit.js";
 import { Partners } from "./resources/partners.js";
 
 const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
@@ -28,6 +29,20 @@ export class Dub {
   constructor(options: DubOptions = {}) {
     this.#ctx = resolveClientOptions(options);
     this.partners = new Partners(this.#ctx);
+  }
+
+  /**
+   * The latest rate-limit figures the server sent (`X-RateLimit-*`, `Retry-After`), from any
+   * response of this client; `undefined` until one carried them.
+   *
+   * @example
+   * ```ts
+   * await dub.partners.create({ email });
+   * if (dub.rateLimit?.remaining === 0) await sleepUntil(dub.rateLimit.resetAt);
+   * ```
+   */
+  get rateLimit(): RateLimitInfo | undefined {
+    return this.#ctx.observed.rateLimit;
   }
 
   /** The base URL requests go to. */

@@ -1,5 +1,8 @@
 export { Dub } from "./client.js";
+export { APIPromise, type ApiResponse, type WithResponse } from "./core/api-promise.js";
 export type { DebugLogger, DubOptions, RequestOptions, TokenSource } from "./core/options.js";
+export type { HookError, HookRequest, HookResponse, Hooks } from "./core/hooks.js";
+export { PagePromise, type PageQuery } from "./core/pagination.js";
 export type { BackoffStrategy, RetryConfig } from "./core/retry/retry-config.js";
 export type { FetchLike } from "./core/transport/fetch-transport.js";
 export type { Partners } from "./resources/partners.js";

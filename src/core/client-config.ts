@@ -1,7 +1,9 @@
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_SERVER_URL, DEFAULT_TIMEOUT_MS } from "./constants.js";
 import { readEnv } from "./env.js";
 import { SDKValidationError, type ValidationIssue } from "./errors/client-errors.js";
+import type { Hooks } from "./hooks.js";
 import type { DebugLogger, DubOptions, RequestOptions, TokenSource } from "./options.js";
+import type { RateLimitInfo } from "./rate-limit.js";
 import { type RetryConfig, type RetryPlan, DEFAULT_RETRY_CONFIG, toRetryPlan } from "./retry/retry-config.js";
 import { createDefaultTransport } from "./transport/default-transport.js";
 import { createFetchTransport } from "./transport/fetch-transport.js";
@@ -20,6 +22,9 @@ export interface ClientContext {
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
   readonly logger: DebugLogger | undefined;
+  readonly hooks: Hooks | undefined;
+  /** What the client has seen of the server: the latest rate-limit figures. */
+  readonly observed: { rateLimit?: RateLimitInfo };
 }
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -115,6 +120,14 @@ export function resolveClientOptions(options: DubOptions): ClientContext {
   if (options.debugLogger !== undefined && typeof options.debugLogger?.debug !== "function") {
     issues.push({ path: ["debugLogger"], code: "invalid_type", message: "expected an object with a debug(message) method, such as console" });
   }
+  if (options.hooks !== undefined) {
+    const hooks = options.hooks as Record<string, unknown> | null;
+    if (typeof hooks !== "object" || hooks === null) issues.push({ path: ["hooks"], code: "invalid_type", message: "expected an object of hook functions" });
+    else
+      for (const name of ["beforeRequest", "afterResponse", "onError"]) {
+        if (hooks[name] !== undefined && typeof hooks[name] !== "function") issues.push({ path: ["hooks", name], code: "invalid_type", message: "expected a function" });
+      }
+  }
   if (issues.length) throw new SDKValidationError("client options", issues);
 
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -129,6 +142,8 @@ export function resolveClientOptions(options: DubOptions): ClientContext {
     timeoutMs,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     logger: options.debugLogger,
+    hooks: options.hooks,
+    observed: {},
   };
 }
 

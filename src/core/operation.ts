@@ -15,8 +15,12 @@ export interface Operation<Input, Output> {
   readonly request: z.ZodMiniType<unknown, Input>;
   /** Where the validated input goes: the JSON body, or the query string. */
   readonly requestIn: "body" | "query";
-  /** Validates and types a 2XX body. */
-  readonly response: z.ZodMiniType<Output>;
+  /**
+   * Validates and types a 2XX body; a function when the shape depends on the request (analytics
+   * answers a different shape per `groupBy`), called with the validated request.
+   */
+  // biome-ignore lint: the wire type of the request is the operation's own business
+  readonly response: z.ZodMiniType<Output> | ((request: any) => z.ZodMiniType<Output>);
   /**
    * Whether repeating the call cannot duplicate anything (upserts, reads). Non-idempotent
    * operations are not retried after failures where the server may have acted.

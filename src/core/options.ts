@@ -1,3 +1,4 @@
+import type { Hooks } from "./hooks.js";
 import type { RetryConfig } from "./retry/retry-config.js";
 import type { FetchLike } from "./transport/fetch-transport.js";
 
@@ -42,6 +43,8 @@ export interface DubOptions {
   debugLogger?: DebugLogger;
   /** Largest response body read, in bytes; a larger one fails with `ResponseValidationError`. Default 16 MiB. */
   maxResponseBytes?: number;
+  /** Your functions around every attempt (logging, metrics, tracing): see {@link Hooks}. Default: none. */
+  hooks?: Hooks;
 }
 
 /** Per-call options: the second argument of every operation. Each overrides the client's setting for this call. */

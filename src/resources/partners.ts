@@ -1,3 +1,4 @@
+import type { APIPromise } from "../core/api-promise.js";
 import type { ClientContext } from "../core/client-config.js";
 import type { RequestOptions } from "../core/options.js";
 import { callOperation } from "../core/pipeline.js";
@@ -25,7 +26,7 @@ export class Partners {
    * const partner = await dub.partners.create({ email: "kim@example.com", name: "Kim", tenantId: "user_42" });
    * ```
    */
-  create(body: CreatePartnerRequestBody, options?: RequestOptions): Promise<CreatePartnerResponseBody> {
+  create(body: CreatePartnerRequestBody, options?: RequestOptions): APIPromise<CreatePartnerResponseBody> {
     return callOperation(this.#ctx, createPartner, body, options);
   }
 
@@ -39,7 +40,7 @@ export class Partners {
    * const link = await dub.partners.createLink({ partnerId: partner.id, url: "https://acme.com/pricing" });
    * ```
    */
-  createLink(body: CreatePartnerLinkRequestBody, options?: RequestOptions): Promise<LinkSchema> {
+  createLink(body: CreatePartnerLinkRequestBody, options?: RequestOptions): APIPromise<LinkSchema> {
     return callOperation(this.#ctx, createPartnerLink, body, options);
   }
 
@@ -52,7 +53,7 @@ export class Partners {
    * const link = await dub.partners.upsertLink({ partnerId: partner.id, url: "https://acme.com/pricing" });
    * ```
    */
-  upsertLink(body: UpsertPartnerLinkRequestBody, options?: RequestOptions): Promise<LinkSchema> {
+  upsertLink(body: UpsertPartnerLinkRequestBody, options?: RequestOptions): APIPromise<LinkSchema> {
     return callOperation(this.#ctx, upsertPartnerLink, body, options);
   }
 }

@@ -70,10 +70,10 @@ export function errorFromResponse(
   request: string,
   secret: string | undefined,
   note?: string,
+  rateLimit = parseRateLimit(headers, statusCode),
 ): DubError {
   const body = redactSecret(rawBody.length > MAX_ERROR_BODY_CHARS ? rawBody.slice(0, MAX_ERROR_BODY_CHARS) : rawBody, secret);
   const envelope = readEnvelope(body);
-  const rateLimit = parseRateLimit(headers, statusCode);
   const Class = envelope ? (BY_STATUS[statusCode] ?? SDKError) : SDKError;
   const detail = envelope ? `${envelope.code}: ${envelope.message}` : (note ?? describeOther(statusCode, body, headers));
   return new Class({

@@ -1,0 +1,66 @@
+import type { RateLimitInfo } from "./rate-limit.js";
+
+/** An attempt about to be sent, as `beforeRequest` sees it. */
+export interface HookRequest {
+  /** The SDK's name of the operation (`partners.createLink`). */
+  readonly operation: string;
+  readonly method: string;
+  readonly url: string;
+  /** 1 for the first attempt, 2 for the first retry, ... */
+  readonly attempt: number;
+  /**
+   * The request headers, lower-cased, with `authorization` shown as `[REDACTED]`. Headers set or
+   * changed here are sent (`authorization` excepted), so a hook can add tracing headers.
+   */
+  readonly headers: Record<string, string>;
+}
+
+/** A response that arrived (any status), as `afterResponse` sees it. */
+export interface HookResponse {
+  readonly operation: string;
+  readonly method: string;
+  readonly url: string;
+  readonly attempt: number;
+  readonly status: number;
+  /** Response headers, lower-cased. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Time from sending the request to reading the whole body, in milliseconds. */
+  readonly durationMs: number;
+  /** Rate-limit figures of this response, when it had any. */
+  readonly rateLimit: RateLimitInfo | undefined;
+}
+
+/** A failed attempt, as `onError` sees it. */
+export interface HookError {
+  readonly operation: string;
+  readonly method: string;
+  readonly url: string;
+  readonly attempt: number;
+  /** The typed error of the attempt (`DubError`, `ConnectionError`, `RequestTimeoutError`, ...). */
+  readonly error: Error;
+}
+
+/**
+ * Functions the client calls around every attempt, for your own logging, metrics and tracing.
+ * Each may return a promise, which is awaited. An error thrown by a hook fails the call with that
+ * error (and is not retried). None of them ever sees the API key.
+ *
+ * @example
+ * ```ts
+ * const dub = new Dub({
+ *   hooks: {
+ *     beforeRequest: (req) => { req.headers["traceparent"] = currentTraceparent(); },
+ *     afterResponse: (res) => metrics.timing("dub.request", res.durationMs, { op: res.operation, status: res.status }),
+ *     onError: (err) => logger.warn({ op: err.operation, attempt: err.attempt, error: err.error.message }),
+ *   },
+ * });
+ * ```
+ */
+export interface Hooks {
+  /** Before each attempt is sent. Default: none. */
+  beforeRequest?(request: HookRequest): void | Promise<void>;
+  /** After each response has been read, whatever its status. Default: none. */
+  afterResponse?(response: HookResponse): void | Promise<void>;
+  /** After each failed attempt: an error status, an invalid body, or no response. Default: none. */
+  onError?(event: HookError): void | Promise<void>;
+}
