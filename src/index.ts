@@ -1,4 +1,5 @@
 export { Dub } from "./client.js";
+export { DubCore } from "./core-client.js";
 export { APIPromise, type ApiResponse, type WithResponse } from "./core/api-promise.js";
 export type { DebugLogger, DubOptions, RequestOptions, TokenSource } from "./core/options.js";
 export type { HookError, HookRequest, HookResponse, Hooks } from "./core/hooks.js";
