@@ -7,6 +7,7 @@ import type { HookRequest } from "./hooks.js";
 import { describeNetworkError } from "./network-errors.js";
 import { parseRateLimit } from "./rate-limit.js";
 import { redactHeaders } from "./redact.js";
+import { Cancellation } from "./transport/cancellation.js";
 import { BodyTooLargeError, type TransportResponse } from "./transport/types.js";
 import { toValidationIssues } from "./validation.js";
 
@@ -43,9 +44,9 @@ export async function attemptOnce<Output>(
 ): Promise<WithResponse<Output>> {
   const hooks = ctx.hooks;
   const headers = hooks?.beforeRequest ? await beforeRequest(ctx, call, attempt) : call.headers;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(DEADLINE), call.timeoutMs);
-  const onCallerAbort = () => controller.abort(call.signal?.reason);
+  const cancellation = new Cancellation();
+  const timer = setTimeout(() => cancellation.abort(DEADLINE), call.timeoutMs);
+  const onCallerAbort = () => cancellation.abort(call.signal?.reason);
   call.signal?.addEventListener("abort", onCallerAbort, { once: true });
   const startedAt = performance.now();
   ctx.logger?.debug(`dub-partners → ${call.label} attempt ${attempt}`, { url: call.url, headers: redactHeaders(headers, call.token) });
@@ -56,11 +57,11 @@ export async function attemptOnce<Output>(
       url: call.url,
       headers,
       body: call.body,
-      signal: controller.signal,
+      cancellation,
       maxResponseBytes: ctx.maxResponseBytes,
     });
   } catch (error) {
-    const failure = toClientError(error, call, controller.signal);
+    const failure = toClientError(error, call, cancellation);
     ctx.logger?.debug(`dub-partners ✗ ${call.label} after ${Math.round(performance.now() - startedAt)} ms: ${failure.message}`);
     if (hooks?.onError) await hooks.onError({ operation: call.operation, method: call.method, url: call.url, attempt, error: failure });
     throw failure;
@@ -101,11 +102,11 @@ async function beforeRequest(ctx: ClientContext, call: PreparedCall, attempt: nu
 }
 
 /** Names a transport failure: the caller's abort, the deadline, an oversized body, or a connection problem. */
-function toClientError(error: unknown, call: PreparedCall, attemptSignal: AbortSignal): Error {
-  if (attemptSignal.aborted) {
-    return attemptSignal.reason === DEADLINE
+function toClientError(error: unknown, call: PreparedCall, cancellation: Cancellation): Error {
+  if (cancellation.aborted) {
+    return cancellation.reason === DEADLINE
       ? new RequestTimeoutError(call.label, call.timeoutMs)
-      : new RequestAbortedError(call.label, attemptSignal.reason);
+      : new RequestAbortedError(call.label, cancellation.reason);
   }
   if (error instanceof BodyTooLargeError) {
     const reason = `body exceeds the ${error.limit}-byte limit (maxResponseBytes); reading stopped`;

@@ -66,15 +66,16 @@ export function createFetchTransport(fetchImpl?: FetchLike): Transport {
   return {
     async send(request: TransportRequest): Promise<TransportResponse> {
       const doFetch = fetchImpl ?? (globalThis.fetch as FetchLike);
+      const signal = request.cancellation.toAbortSignal();
       const response = await doFetch(request.url, {
         method: request.method,
         headers: request.headers,
         body: request.body,
-        signal: request.signal,
+        signal,
         redirect: "manual",
       });
       const headers = headersToRecord(response.headers);
-      const body = await untilAborted(readBody(response, headers, request.maxResponseBytes), request.signal);
+      const body = await untilAborted(readBody(response, headers, request.maxResponseBytes), signal);
       return { status: response.status, headers, body };
     },
     async close() {},

@@ -1,3 +1,5 @@
+import type { Cancellation } from "./cancellation.js";
+
 /** One HTTP exchange as the pipeline asks for it. */
 export interface TransportRequest {
   readonly method: string;
@@ -7,7 +9,7 @@ export interface TransportRequest {
   readonly headers: Record<string, string>;
   readonly body: string | undefined;
   /** Fires on the caller's abort or the attempt's deadline; the transport stops at once. */
-  readonly signal: AbortSignal;
+  readonly cancellation: Cancellation;
   /** Largest body to read, in bytes; past it the transport throws {@link BodyTooLargeError}. */
   readonly maxResponseBytes: number;
 }

@@ -21,6 +21,15 @@ function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
 const USER_AGENT = `dub-partners/${SDK_VERSION} node/${typeof process === "undefined" ? "unknown" : process.versions.node}`;
 
 /**
+ * Adds the SDK's `User-Agent` unless the caller set one. The headers object is the call's own
+ * (built per call), so it is completed in place rather than copied on every attempt.
+ */
+function withUserAgent(headers: Record<string, string>): Record<string, string> {
+  headers["user-agent"] ??= USER_AGENT;
+  return headers;
+}
+
+/**
  * Transport over undici's `request` and a keep-alive connection pool to the API origin: the
  * default on Node, and the fastest way to speak HTTP/1.1 there. The pool is created on the first
  * request and closed by `close()`. Redirects are not followed.
@@ -38,9 +47,10 @@ export function createUndiciTransport(options: UndiciTransportOptions): Transpor
       const response = await pool.request({
         path: request.url.slice(origin.length),
         method: request.method as "GET",
-        headers: { "user-agent": USER_AGENT, ...request.headers },
+        headers: withUserAgent(request.headers),
         body: request.body,
-        signal: request.signal,
+        // undici takes an EventEmitter-shaped signal; the cancellation is one (see cancellation.ts).
+        signal: request.cancellation as unknown as AbortSignal,
       });
       const headers = flattenHeaders(response.headers);
       const body = response.body;
