@@ -1,5 +1,6 @@
 import { contextOf, DubCore } from "./core-client.js";
 import type { DubOptions } from "./core/options.js";
+import { PartnerApplications } from "./resources/partner-applications.js";
 import { Partners } from "./resources/partners.js";
 
 /**
@@ -17,6 +18,8 @@ import { Partners } from "./resources/partners.js";
 export class Dub extends DubCore {
   /** Partners of your program and their links. */
   readonly partners: Partners;
+  /** Applications to join your program, and their review. */
+  readonly partnerApplications: PartnerApplications;
 
   /**
    * @param options - see {@link DubOptions}; every field is optional. Invalid options throw
@@ -25,5 +28,6 @@ export class Dub extends DubCore {
   constructor(options: DubOptions = {}) {
     super(options);
     this.partners = new Partners(contextOf(this));
+    this.partnerApplications = new PartnerApplications(contextOf(this));
   }
 }

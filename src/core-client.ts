@@ -69,7 +69,10 @@ export class DubCore {
   }
 
   /** What `JSON.stringify` shows: never the API key. */
-  toJSON(): { serverURL: string } {
+  toJSON(): {
+    /** The base URL requests go to. */
+    serverURL: string;
+  } {
     return { serverURL: this.serverURL };
   }
 }

@@ -1,3 +1,9 @@
+/**
+ * `dub-partners`: the client of the Dub Partners API ({@link Dub}), its options, request and
+ * response models, and every error class it throws.
+ *
+ * @module dub-partners
+ */
 export { Dub } from "./client.js";
 export { DubCore } from "./core-client.js";
 export { APIPromise, type ApiResponse, type WithResponse } from "./core/api-promise.js";
@@ -7,5 +13,6 @@ export { PagePromise, type PageQuery } from "./core/pagination.js";
 export type { BackoffStrategy, RetryConfig } from "./core/retry/retry-config.js";
 export type { FetchLike } from "./core/transport/fetch-transport.js";
 export type { Partners } from "./resources/partners.js";
+export type { PartnerApplications } from "./resources/partner-applications.js";
 export * from "./core/errors/index.js";
 export type * from "./models/index.js";

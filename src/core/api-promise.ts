@@ -16,7 +16,9 @@ export interface ApiResponse {
 
 /** What `withResponse()` resolves with: the parsed data and the response it came from. */
 export interface WithResponse<T> {
+  /** The parsed response body: what awaiting the call gives. */
   readonly data: T;
+  /** Status, headers and rate-limit figures of the response. */
   readonly response: ApiResponse;
 }
 

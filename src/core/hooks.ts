@@ -4,7 +4,9 @@ import type { RateLimitInfo } from "./rate-limit.js";
 export interface HookRequest {
   /** The SDK's name of the operation (`partners.createLink`). */
   readonly operation: string;
+  /** Upper-case HTTP method. */
   readonly method: string;
+  /** The full URL of the request, query string included. */
   readonly url: string;
   /** 1 for the first attempt, 2 for the first retry, ... */
   readonly attempt: number;
@@ -17,10 +19,15 @@ export interface HookRequest {
 
 /** A response that arrived (any status), as `afterResponse` sees it. */
 export interface HookResponse {
+  /** The SDK's name of the operation (`partners.createLink`). */
   readonly operation: string;
+  /** Upper-case HTTP method. */
   readonly method: string;
+  /** The full URL of the request, query string included. */
   readonly url: string;
+  /** 1 for the first attempt, 2 for the first retry, ... */
   readonly attempt: number;
+  /** HTTP status of the response. */
   readonly status: number;
   /** Response headers, lower-cased. */
   readonly headers: Readonly<Record<string, string>>;
@@ -32,9 +39,13 @@ export interface HookResponse {
 
 /** A failed attempt, as `onError` sees it. */
 export interface HookError {
+  /** The SDK's name of the operation (`partners.createLink`). */
   readonly operation: string;
+  /** Upper-case HTTP method. */
   readonly method: string;
+  /** The full URL of the request, query string included. */
   readonly url: string;
+  /** 1 for the first attempt, 2 for the first retry, ... */
   readonly attempt: number;
   /** The typed error of the attempt (`DubError`, `ConnectionError`, `RequestTimeoutError`, ...). */
   readonly error: Error;

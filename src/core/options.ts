@@ -7,6 +7,7 @@ export type TokenSource = string | (() => string | Promise<string>);
 
 /** Where debug lines go. `console` fits. The API key never appears in a line. */
 export interface DebugLogger {
+  /** Called with one line of text and the structured details that go with it. */
   debug(message: string, ...data: unknown[]): void;
 }
 
@@ -16,6 +17,12 @@ export interface DubOptions {
    * The Dub API key (`dub_...`), or a function that returns it. Default: the `DUB_API_KEY`
    * environment variable. A call without a key fails with `SDKValidationError` before any
    * network I/O; building the client without one does not (so modules can build it at import).
+   *
+   * @example
+   * ```ts
+   * new Dub({ token: process.env.DUB_API_KEY });
+   * new Dub({ token: async () => (await secrets.get("dub-api-key")).value }); // keys that rotate
+   * ```
    */
   token?: TokenSource;
   /**
@@ -23,27 +30,80 @@ export interface DubOptions {
    * environment variable, else `"https://api.dub.co"`. Plain `http://` is refused for any host
    * but loopback unless `allowInsecureHttp` is set, because the key would cross the network in
    * clear text.
+   *
+   * @example
+   * ```ts
+   * new Dub({ serverURL: "https://dub-proxy.example.com/dub" }); // through your own proxy
+   * new Dub({ serverURL: server.url, token: "dub_test" }); // the fake API of dub-partners/testing
+   * ```
    */
   serverURL?: string;
-  /** Allow a plain `http://` `serverURL` to a non-loopback host. Default `false`. */
+  /**
+   * Allow a plain `http://` `serverURL` to a non-loopback host. Default `false`.
+   *
+   * @example
+   * ```ts
+   * new Dub({ serverURL: "http://dub-proxy.internal:8080", allowInsecureHttp: true }); // a proxy inside your network
+   * ```
+   */
   allowInsecureHttp?: boolean;
-  /** When and how to retry. Default `{ strategy: "backoff" }`: see {@link RetryConfig}. */
+  /**
+   * When and how to retry. Default `{ strategy: "backoff" }`: see {@link RetryConfig}.
+   *
+   * @example
+   * ```ts
+   * new Dub({ retryConfig: { strategy: "backoff", backoff: { maxElapsedTime: 30_000 } } });
+   * new Dub({ retryConfig: { strategy: "none" } });
+   * ```
+   */
   retryConfig?: RetryConfig;
   /**
    * Deadline of each attempt in milliseconds, covering connect, response headers and the whole
    * body; a retry gets a fresh deadline. Default `60000`.
+   *
+   * @example
+   * ```ts
+   * new Dub({ timeoutMs: 10_000 });
+   * ```
    */
   timeoutMs?: number;
   /**
    * A `fetch` implementation. Passing one forces the fetch transport, also on Node (for msw,
    * proxies, tracing). Default: undici on Node; the global `fetch` elsewhere.
+   *
+   * @example
+   * ```ts
+   * // msw intercepts the global fetch, not undici: hand the client a fetch.
+   * new Dub({ fetch: (url, init) => fetch(url, init) });
+   * ```
    */
   fetch?: FetchLike;
-  /** Receives one line per attempt, response and retry wait. `Authorization` is always redacted. Default: none. */
+  /**
+   * Receives one line per attempt, response and retry wait. `Authorization` is always redacted. Default: none.
+   *
+   * @example
+   * ```ts
+   * new Dub({ debugLogger: console });
+   * ```
+   */
   debugLogger?: DebugLogger;
-  /** Largest response body read, in bytes; a larger one fails with `ResponseValidationError`. Default 16 MiB. */
+  /**
+   * Largest response body read, in bytes; a larger one fails with `ResponseValidationError`. Default 16 MiB.
+   *
+   * @example
+   * ```ts
+   * new Dub({ maxResponseBytes: 1024 * 1024 }); // 1 MiB
+   * ```
+   */
   maxResponseBytes?: number;
-  /** Your functions around every attempt (logging, metrics, tracing): see {@link Hooks}. Default: none. */
+  /**
+   * Your functions around every attempt (logging, metrics, tracing): see {@link Hooks}. Default: none.
+   *
+   * @example
+   * ```ts
+   * new Dub({ hooks: { afterResponse: (res) => console.log(res.operation, res.status, `${res.durationMs} ms`) } });
+   * ```
+   */
   hooks?: Hooks;
 }
 
@@ -52,12 +112,41 @@ export interface RequestOptions {
   /**
    * Retry configuration for this call, merged field by field over the client's `retryConfig`
    * (`strategy: "none"` turns retries off for the call). Default: the client's.
+   *
+   * @example
+   * ```ts
+   * await dub.partners.create(body, { retries: { strategy: "none" } });
+   * await dub.partners.upsertLink(body, { retries: { strategy: "backoff", backoff: { maxElapsedTime: 60_000 } } });
+   * ```
    */
   retries?: RetryConfig;
-  /** Per-attempt deadline in milliseconds for this call. Default: the client's `timeoutMs`. */
+  /**
+   * Per-attempt deadline in milliseconds for this call. Default: the client's `timeoutMs`.
+   *
+   * @example
+   * ```ts
+   * await dub.partners.create(body, { timeoutMs: 5_000 });
+   * ```
+   */
   timeoutMs?: number;
-  /** Aborts the call, immediately, during a request or a backoff wait; the call throws `RequestAbortedError`. */
+  /**
+   * Aborts the call, immediately, during a request or a backoff wait; the call throws `RequestAbortedError`.
+   * Default: none (only `timeoutMs` and the retry budget bound the call).
+   *
+   * @example
+   * ```ts
+   * await dub.partners.create(body, { signal: AbortSignal.timeout(8_000) }); // the whole call, retries included
+   * ```
+   */
   signal?: AbortSignal;
-  /** Extra request headers for this call. They may replace the client's own, `Authorization` included (a per-call key). */
+  /**
+   * Extra request headers for this call. They may replace the client's own, `Authorization` included (a per-call key).
+   * Default: none.
+   *
+   * @example
+   * ```ts
+   * await dub.partners.create(body, { headers: { "x-request-id": requestId } });
+   * ```
+   */
   headers?: Record<string, string>;
 }

@@ -50,6 +50,7 @@ export class PagePromise<Item> extends APIPromise<Item[]> implements AsyncIterab
     }
   }
 
+  /** Every item of every page from the requested one on, for `for await (const item of ...)`. */
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
     for await (const page of this.pages()) yield* page;
   }

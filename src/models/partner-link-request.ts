@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { type LinkProps, linkPropsSchema } from "./link-props.js";
-import { legacyProgramId, maxString, optionalNullable } from "./schema-helpers.js";
+import { legacyProgramId, maxString, optionalNullable, partnerIdentity, requirePartner } from "./schema-helpers.js";
 
 /** Body of `partners.createLink` (`POST /partners/links`). Give `partnerId` or `tenantId`. */
 export interface CreatePartnerLinkRequestBody {
@@ -28,31 +28,12 @@ export interface UpsertPartnerLinkRequestBody extends Omit<CreatePartnerLinkRequ
   url: string;
 }
 
-const partnerIdentity = {
-  partnerId: optionalNullable(z.string()),
-  tenantId: optionalNullable(z.string()),
-};
-
 const linkFields = {
   key: z.optional(maxString(190)),
   comments: optionalNullable(z.string()),
   linkProps: z.optional(linkPropsSchema),
   ...legacyProgramId,
 };
-
-/**
- * The server answers 400 unless the partner is named. The check runs even when other fields
- * failed, so one error lists every problem.
- */
-const requirePartner = z.refine(
-  (body: unknown) => {
-    // A body that is not an object already has its own issue; this rule speaks of objects only.
-    if (typeof body !== "object" || body === null) return true;
-    const { partnerId, tenantId } = body as { partnerId?: unknown; tenantId?: unknown };
-    return Boolean(partnerId || tenantId);
-  },
-  { message: "partnerId or tenantId is required", when: () => true },
-);
 
 const dropLegacy = <T extends { programId?: string; program_id?: string }>({ programId: _a, program_id: _b, ...wire }: T) => wire;
 

@@ -27,7 +27,9 @@ export interface PartnerLink {
 
 /** A tag on a partner. */
 export interface PartnerTag {
+  /** The tag's unique ID on Dub. */
   id: string;
+  /** The tag's name. */
   name: string;
 }
 
@@ -43,20 +45,37 @@ export interface PartnerApplicationReview {
 
 /** A field of a referral form. */
 export interface ReferralFormField {
+  /** The field's key in the submitted data. */
   key: string;
+  /** The field's label on the form. */
   label: string;
+  /** Whether the field must be filled in. */
   required: boolean;
+  /** Whether the field is locked against edits. */
   locked: boolean;
+  /** The field's position on the form, from 0. */
   position: number;
+  /** The kind of input. */
   type: OpenEnum<"text" | "textarea" | "select" | "country" | "date" | "multiSelect" | "number" | "phone">;
   /** Limits of a text field. */
-  constraints?: { maxLength?: number; pattern?: string };
+  constraints?: {
+    /** Longest value accepted, in characters. */
+    maxLength?: number;
+    /** Regular expression the value must match. */
+    pattern?: string;
+  };
   /** Choices of a select or multiSelect field. */
-  options?: { label: string; value: string }[];
+  options?: {
+    /** What the form shows. */
+    label: string;
+    /** What the submitted data holds. */
+    value: string;
+  }[];
 }
 
 /** The referral form attached to a partner. */
 export interface ReferralFormData {
+  /** The form's fields. */
   fields: ReferralFormField[];
 }
 
@@ -171,7 +190,8 @@ export interface CreatePartnerResponseBody {
   trustedAt?: string | null;
 }
 
-const partnerLinkSchema = z.looseObject({
+/** Response schema of a partner's link summary (`links[]` of a partner, the items of `partners.retrieveLinks`). */
+export const partnerLinkSchema: z.ZodMiniType<PartnerLink> = z.looseObject({
   id: z.string(),
   domain: z.string(),
   key: z.string(),

@@ -12,6 +12,15 @@ export function openEnum<T extends string>(_known: readonly T[]): z.ZodMiniType<
   return z.string() as z.ZodMiniType<OpenEnum<T>>;
 }
 
+/**
+ * A closed enum of a request: a string among `values`, anything else refused before sending. A
+ * refinement rather than zod's enum, which would add to every bundle for no gain here.
+ */
+export function oneOf<const T extends string>(values: readonly T[]): z.ZodMiniType<T, T> {
+  const message = `must be one of ${values.join(", ")}`;
+  return z.string().check(z.refine((value) => (values as readonly string[]).includes(value), { message })) as unknown as z.ZodMiniType<T, T>;
+}
+
 /** A field the spec marks `nullable` and not required. */
 export function optionalNullable<T extends z.core.SomeType>(schema: T) {
   return z.optional(z.nullable(schema));
@@ -35,4 +44,33 @@ export const stringOrStrings = z.union([z.string(), z.array(z.string())]);
 export const legacyProgramId = {
   programId: z.optional(z.string()),
   program_id: z.optional(z.string()),
+};
+
+/** `partnerId` / `tenantId`: how a request names a partner of the program. */
+export const partnerIdentity = {
+  partnerId: optionalNullable(z.string()),
+  tenantId: optionalNullable(z.string()),
+};
+
+/**
+ * The server answers 400 unless the partner is named by `partnerId` or `tenantId`. The check
+ * runs even when other fields failed, so one error lists every problem.
+ */
+export const requirePartner = z.refine(
+  (input: unknown) => {
+    // An input that is not an object already has its own issue; this rule speaks of objects only.
+    if (typeof input !== "object" || input === null) return true;
+    const { partnerId, tenantId } = input as { partnerId?: unknown; tenantId?: unknown };
+    return Boolean(partnerId || tenantId);
+  },
+  { message: "partnerId or tenantId is required", when: () => true },
+);
+
+/** An integer within the safe range (a refinement: zod's integer format would add to the bundle). */
+const isInteger = z.refine(Number.isSafeInteger, { message: "must be an integer" });
+
+/** Page number and page size of the list endpoints: integers, the page from 1, the size 1 to 100. */
+export const pageFields = {
+  page: z.optional(z.number().check(isInteger, z.gte(1))),
+  pageSize: z.optional(z.number().check(isInteger, z.gte(1), z.lte(100))),
 };

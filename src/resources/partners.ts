@@ -1,11 +1,30 @@
 import type { APIPromise } from "../core/api-promise.js";
 import type { ClientContext } from "../core/client-config.js";
 import type { RequestOptions } from "../core/options.js";
+import type { PagePromise } from "../core/pagination.js";
 import { callOperation } from "../core/pipeline.js";
 import type { CreatePartnerRequestBody } from "../models/create-partner-request.js";
 import type { LinkSchema } from "../models/link.js";
-import type { CreatePartnerResponseBody } from "../models/partner.js";
+import type { ListPartnersQuery } from "../models/list-partners.js";
+import type { CreatePartnerResponseBody, PartnerLink } from "../models/partner.js";
+import type {
+  BanPartnerRequestBody,
+  BanPartnerResponseBody,
+  DeactivatePartnerRequestBody,
+  DeactivatePartnerResponseBody,
+} from "../models/partner-actions.js";
+import type {
+  PartnerAnalyticsCount,
+  PartnerAnalyticsResult,
+  PartnerAnalyticsTimeseries,
+  PartnerAnalyticsTopLinks,
+  RetrievePartnerAnalyticsQuery,
+} from "../models/partner-analytics.js";
 import type { CreatePartnerLinkRequestBody, UpsertPartnerLinkRequestBody } from "../models/partner-link-request.js";
+import type { RetrievePartnerLinksQuery } from "../models/retrieve-partner-links.js";
+import { listPages } from "./list-pages.js";
+import { banPartner, deactivatePartner } from "./partner-actions-operations.js";
+import { listPartners, retrievePartnerAnalytics, retrievePartnerLinks } from "./partner-queries-operations.js";
 import { createPartner, createPartnerLink, upsertPartnerLink } from "./partners-operations.js";
 
 /** The `dub.partners` namespace: partners of your program and their links. */
@@ -55,5 +74,106 @@ export class Partners {
    */
   upsertLink(body: UpsertPartnerLinkRequestBody, options?: RequestOptions): APIPromise<LinkSchema> {
     return callOperation(this.#ctx, upsertPartnerLink, body, options);
+  }
+
+  /**
+   * Lists the partners of your program, filtered and sorted. Await it for one page (an array), or
+   * iterate it with `for await` for every partner of every page from `page` on; pages are fetched
+   * as the loop needs them. Safe to retry.
+   *
+   * @example
+   * ```ts
+   * const firstPage = await dub.partners.list({ status: "approved", pageSize: 50 });
+   * for await (const partner of dub.partners.list({ sortBy: "createdAt", sortOrder: "asc" })) console.log(partner.email);
+   * ```
+   */
+  list(query?: ListPartnersQuery, options?: RequestOptions): PagePromise<CreatePartnerResponseBody> {
+    return listPages(this.#ctx, listPartners, query, options);
+  }
+
+  /**
+   * Returns the partner's links (named by `partnerId` or `tenantId`), each with its click, lead and
+   * sale totals. Safe to retry.
+   *
+   * @example
+   * ```ts
+   * const links = await dub.partners.retrieveLinks({ tenantId: "user_42" });
+   * ```
+   */
+  retrieveLinks(query: RetrievePartnerLinksQuery, options?: RequestOptions): APIPromise<PartnerLink[]> {
+    return callOperation(this.#ctx, retrievePartnerLinks, query, options);
+  }
+
+  /**
+   * Returns the partner's analytics. The result carries the `groupBy` it was asked for and the
+   * data in that shape: totals for `count` (the default), one data point per time bucket for
+   * `timeseries`, one per link for `top_links`. With a literal `groupBy` the result type is
+   * narrowed already. Safe to retry.
+   *
+   * @example
+   * ```ts
+   * const { data: totals } = await dub.partners.analytics({ partnerId, interval: "30d" });
+   * const { data: days } = await dub.partners.analytics({ partnerId, interval: "7d", groupBy: "timeseries" });
+   * console.log(totals.clicks, days.map((d) => d.clicks));
+   * ```
+   */
+  analytics(
+    query: RetrievePartnerAnalyticsQuery & { groupBy?: "count" },
+    options?: RequestOptions,
+  ): APIPromise<{
+    /** `"count"`, as asked. */
+    groupBy: "count";
+    /** The totals over the whole interval. */
+    data: PartnerAnalyticsCount;
+  }>;
+  analytics(
+    query: RetrievePartnerAnalyticsQuery & { groupBy: "timeseries" },
+    options?: RequestOptions,
+  ): APIPromise<{
+    /** `"timeseries"`, as asked. */
+    groupBy: "timeseries";
+    /** One entry per time bucket of the interval. */
+    data: PartnerAnalyticsTimeseries[];
+  }>;
+  analytics(
+    query: RetrievePartnerAnalyticsQuery & { groupBy: "top_links" },
+    options?: RequestOptions,
+  ): APIPromise<{
+    /** `"top_links"`, as asked. */
+    groupBy: "top_links";
+    /** The partner's links, each with its figures. */
+    data: PartnerAnalyticsTopLinks[];
+  }>;
+  analytics(query: RetrievePartnerAnalyticsQuery, options?: RequestOptions): APIPromise<PartnerAnalyticsResult>;
+  analytics(query: RetrievePartnerAnalyticsQuery, options?: RequestOptions): APIPromise<PartnerAnalyticsResult> {
+    return callOperation(this.#ctx, retrievePartnerAnalytics, query, options);
+  }
+
+  /**
+   * Bans a partner (named by `partnerId` or `tenantId`) from your program: their links are
+   * disabled and their pending commissions canceled. Safe to retry: a repeat cannot ban twice
+   * (the server answers it with `BadRequest`, "already banned").
+   *
+   * @example
+   * ```ts
+   * await dub.partners.ban({ partnerId: partner.id, reason: "fake_traffic" });
+   * ```
+   */
+  ban(body: BanPartnerRequestBody, options?: RequestOptions): APIPromise<BanPartnerResponseBody> {
+    return callOperation(this.#ctx, banPartner, body, options);
+  }
+
+  /**
+   * Deactivates a partner (named by `partnerId` or `tenantId`): their links are disabled, their
+   * commissions and payouts stay, and they can be reactivated later. Only approved or archived
+   * partners can be deactivated (others fail with `BadRequest`). Safe to retry.
+   *
+   * @example
+   * ```ts
+   * await dub.partners.deactivate({ tenantId: "user_42" });
+   * ```
+   */
+  deactivate(body: DeactivatePartnerRequestBody, options?: RequestOptions): APIPromise<DeactivatePartnerResponseBody> {
+    return callOperation(this.#ctx, deactivatePartner, body, options);
   }
 }

@@ -10,9 +10,12 @@
  * const server = await fake.listen();
  * const dub = new Dub({ serverURL: server.url, token: "dub_test" });
  * ```
+ *
+ * @module dub-partners/testing
  */
 export { createFakeDub, type FakeDub } from "./fake/create-fake-dub.js";
-export type { FakeDubApi } from "./fake/fake-api.js";
+export type { FakeDubApi, LinkStats } from "./fake/fake-api.js";
+export type { ApplicationSeed } from "./fake/application-records.js";
 export type { FakeDubOptions, RateLimitOptions } from "./fake/options.js";
 export { truncatedJson, type InjectedFault, type InjectOptions } from "./fake/faults.js";
 export { errorReply, type ErrorCode } from "./fake/api-error.js";

@@ -12,6 +12,8 @@
  * const fake = createFakeDub();
  * const server = setupServer(...fakeDubHandlers(fake));
  * ```
+ *
+ * @module dub-partners/testing/msw
  */
 import type { HttpHandler } from "msw";
 import type { FakeDubApi } from "./fake/fake-api.js";

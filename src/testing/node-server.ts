@@ -6,6 +6,7 @@ import { boundedDelay, encodeReply, type ReceivedRequest, type Reply, type Reque
 export interface RunningServer {
   /** Base URL to pass as `serverURL` (`http://127.0.0.1:PORT`). */
   readonly url: string;
+  /** The port the server listens on (the one the system chose when `port` was `0`). */
   readonly port: number;
   /** Stops accepting, destroys open connections (keep-alive ones too) and resolves when closed. */
   close(): Promise<void>;

@@ -22,12 +22,28 @@ export interface ReceivedRequest {
  * - `stall-body`: headers and the first `afterBytes` bytes are sent, then nothing until `stallMs` passes (then the connection is destroyed).
  */
 export type Fault =
-  | { readonly kind: "reset-before-response" }
-  | { readonly kind: "reset-mid-body"; readonly afterBytes?: number }
-  | { readonly kind: "stall-body"; readonly afterBytes?: number; readonly stallMs?: number };
+  | {
+      /** Destroy the connection after the request was read, before any byte of a response. */
+      readonly kind: "reset-before-response";
+    }
+  | {
+      /** Send the headers and the first `afterBytes` bytes of the body, then destroy the connection. */
+      readonly kind: "reset-mid-body";
+      /** Bytes of the body sent before the reset. Default: half of the body. */
+      readonly afterBytes?: number;
+    }
+  | {
+      /** Send the headers and the first `afterBytes` bytes of the body, then nothing until `stallMs` passes. */
+      readonly kind: "stall-body";
+      /** Bytes of the body sent before the stall. Default: half of the body. */
+      readonly afterBytes?: number;
+      /** How long nothing is sent before the connection is destroyed, in milliseconds (at most 30 s). Default `30000`. */
+      readonly stallMs?: number;
+    };
 
 /** What the server answers. */
 export interface Reply {
+  /** HTTP status code of the reply. */
   readonly status: number;
   /** Response headers; `content-type` and `content-length` are added when missing. */
   readonly headers?: Readonly<Record<string, string>>;

@@ -38,8 +38,16 @@ export interface OasSchema {
   [keyword: string]: unknown;
 }
 
+interface OasParameter {
+  in: string;
+  name: string;
+  required?: boolean;
+  schema: OasSchema;
+}
+
 interface OasOperation {
   operationId?: string;
+  parameters?: OasParameter[];
   requestBody?: { content: Record<string, { schema: OasSchema }> };
   responses: Record<string, { content?: Record<string, { schema: OasSchema }> }>;
 }
@@ -57,8 +65,20 @@ export const spec: OasDocument = JSON.parse(readFileSync(new URL("../../spec/par
 
 export type OperationId = "createPartner" | "createPartnerLink" | "upsertPartnerLink";
 
+/** Every operation of the spec. */
+export type AnyOperationId =
+  | OperationId
+  | "listPartners"
+  | "retrievePartnerLinks"
+  | "retrievePartnerAnalytics"
+  | "banPartner"
+  | "deactivatePartner"
+  | "listPartnerApplications"
+  | "approvePartnerApplication"
+  | "rejectPartnerApplication";
+
 /** Where an operation lives in the spec. */
-export function specOperation(operationId: OperationId): { path: string; method: string; operation: OasOperation } {
+export function specOperation(operationId: AnyOperationId): { path: string; method: string; operation: OasOperation } {
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const [method, operation] of Object.entries(item)) {
       if (operation.operationId === operationId) return { path, method: method.toUpperCase(), operation };
@@ -68,14 +88,14 @@ export function specOperation(operationId: OperationId): { path: string; method:
 }
 
 /** `requestBody.content["application/json"].schema` of an operation, as published. */
-export function requestSchema(operationId: OperationId): OasSchema {
+export function requestSchema(operationId: AnyOperationId): OasSchema {
   const schema = specOperation(operationId).operation.requestBody?.content["application/json"]?.schema;
   if (!schema) throw new Error(`${operationId} has no JSON request body`);
   return schema;
 }
 
 /** The JSON schema of a response, as published (may be a `$ref`). */
-export function responseSchema(operationId: OperationId, status: string): OasSchema {
+export function responseSchema(operationId: AnyOperationId, status: string): OasSchema {
   const schema = specOperation(operationId).operation.responses[status]?.content?.["application/json"]?.schema;
   if (!schema) throw new Error(`${operationId} has no JSON ${status} response`);
   return schema;
@@ -200,17 +220,61 @@ function validatorAt(ajv: Ajv, tag: string, ref: string): ValidateFunction {
 }
 
 /** Validates a request body against the operation's request schema (`closed`: no undocumented fields either). */
-export function requestValidator(operationId: OperationId, mode: "open" | "closed" = "open"): ValidateFunction {
+export function requestValidator(operationId: AnyOperationId, mode: "open" | "closed" = "open"): ValidateFunction {
   const { path, method } = specOperation(operationId);
   const ref = pointer("paths", path, method.toLowerCase(), "requestBody", "content", "application/json", "schema");
   return validatorAt(mode === "open" ? openAjv : closedAjv, mode, ref);
 }
 
 /** Validates a body against the operation's response schema for `status`. */
-export function responseValidator(operationId: OperationId, status: string): ValidateFunction {
+export function responseValidator(operationId: AnyOperationId, status: string): ValidateFunction {
   const { path, method } = specOperation(operationId);
   const ref = pointer("paths", path, method.toLowerCase(), "responses", status, "content", "application/json", "schema");
   return validatorAt(openAjv, "open", ref);
+}
+
+/** The query parameters of an operation, as published, each with its index in `parameters`. */
+export function queryParameters(operationId: AnyOperationId): (OasParameter & { index: number })[] {
+  return (specOperation(operationId).operation.parameters ?? []).map((p, index) => ({ ...p, index })).filter((p) => p.in === "query");
+}
+
+/**
+ * Validates a query, given as an object of typed values (see {@link queryOf}), against the
+ * operation's query parameters: each value against its parameter's schema, the required ones
+ * present, and no name the spec does not document.
+ */
+export function queryValidator(operationId: AnyOperationId): ValidateFunction {
+  const key = `query ${operationId}`;
+  let v = validators.get(key);
+  if (!v) {
+    const { path, method } = specOperation(operationId);
+    const params = queryParameters(operationId);
+    v = openAjv.compile({
+      type: "object",
+      additionalProperties: false,
+      required: params.filter((p) => p.required).map((p) => p.name),
+      properties: Object.fromEntries(
+        params.map((p) => [p.name, { $ref: `${SPEC_ID}#/${pointer("paths", path, method.toLowerCase(), "parameters", String(p.index), "schema")}` }]),
+      ),
+    });
+    validators.set(key, v);
+  }
+  return v;
+}
+
+/**
+ * The query string of `url` as an object, each value read as its parameter's schema types it
+ * (integers and numbers parsed, booleans from `true`/`false`); a repeated name becomes an array.
+ */
+export function queryOf(url: string, operationId: AnyOperationId): Record<string, unknown> {
+  const types = new Map(queryParameters(operationId).map((p) => [p.name, deref(p.schema).type]));
+  const out: Record<string, unknown> = {};
+  for (const [name, text] of new URL(url).searchParams) {
+    const type = types.get(name);
+    const value = type === "integer" || type === "number" ? Number(text) : type === "boolean" ? text === "true" : text;
+    out[name] = name in out ? [out[name], value].flat() : value;
+  }
+  return out;
 }
 
 export function describeErrors(errors: readonly ErrorObject[] | null | undefined): string {

@@ -38,6 +38,10 @@ export abstract class BrandedError extends Error {
     });
   }
 
+  /**
+   * `instanceof` that also recognizes errors made by another copy of the package (its ESM and
+   * its CJS build, or another version), by their kinds.
+   */
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (typeof value !== "object" || value === null) return false;
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;

@@ -50,6 +50,10 @@ export class DubError extends BrandedError {
   /** `METHOD /path` of the failed request. */
   readonly request: string;
 
+  /**
+   * Built by the client from a failed response. Tests may build one to stand for an API error:
+   * `new Conflict({ message, statusCode: 409, code: "conflict", docUrl: undefined, body: "", headers: {}, rateLimit: undefined, request: "POST /partners/links" })`.
+   */
   constructor(init: DubErrorInit) {
     super(init.message);
     this.statusCode = init.statusCode;

@@ -15,7 +15,11 @@ export const ERROR_STATUS = {
   internal_server_error: 500,
 } as const;
 
-/** A Dub error code. */
+/**
+ * A Dub error code, as the real server sends it in `error.code`.
+ *
+ * @useDeclaredType
+ */
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
 /** Dub's error envelope. */

@@ -32,10 +32,15 @@ function deleteKeys(root: unknown, path: readonly PropertyKey[], keys: readonly 
  * body checked again. Problems left are a 422 `unprocessable_entity` listing them all.
  *
  * A schema's whole-body check (the partnerId/tenantId rule of the link routes) is answered with
- * `rootCheckError` instead, when it is the only problem: the real server checks it after the
- * schema, with a 400.
+ * `rootCheckError` instead (an error, or a function of the input that picks one), when it is the
+ * only problem: the real server checks it after the schema, with a 400. Query parameters go
+ * through here too, after {@link readQuery}.
  */
-export function validateBody<T>(schema: z.ZodMiniType<T, unknown>, input: unknown, rootCheckError?: FakeApiError): T {
+export function validateBody<T>(
+  schema: z.ZodMiniType<T, unknown>,
+  input: unknown,
+  rootCheckError?: FakeApiError | ((input: unknown) => FakeApiError),
+): T {
   let result = schema.safeParse(input, { reportInput: true });
   for (let round = 0; !result.success && round < 8; round++) {
     const unknownKeys = (result.error.issues as readonly Issue[]).filter((i) => i.code === "unrecognized_keys");
@@ -47,7 +52,21 @@ export function validateBody<T>(schema: z.ZodMiniType<T, unknown>, input: unknow
   const issues = (result.error.issues as readonly Issue[]).filter((i) => i.code !== "unrecognized_keys");
   const isRootCheck = (i: Issue) => i.code === "custom" && i.path.length === 0;
   const fieldIssues = rootCheckError ? issues.filter((i) => !isRootCheck(i)) : issues;
-  if (fieldIssues.length === 0 && rootCheckError) throw rootCheckError;
+  if (fieldIssues.length === 0 && rootCheckError) throw typeof rootCheckError === "function" ? rootCheckError(input) : rootCheckError;
   const list = toValidationIssues(fieldIssues).map((i) => `${i.path.length ? i.path.join(".") : "body"}: ${i.message}`);
   throw new FakeApiError("unprocessable_entity", list.join("; "));
+}
+
+/**
+ * The query string as the server's schemas read it: one value per name (the last one wins), and
+ * the names in `numeric` coerced to numbers when they look like one (otherwise left as text, so
+ * validation reports them).
+ */
+export function readQuery(query: URLSearchParams, numeric: readonly string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of query) {
+    const number = value.trim() === "" ? Number.NaN : Number(value);
+    out[name] = numeric.includes(name) && Number.isFinite(number) ? number : value;
+  }
+  return out;
 }

@@ -13,10 +13,12 @@ export interface FakeDub extends FakeDubApi {
 }
 
 /**
- * Creates a fake Dub Partners API that keeps partners and links in memory and answers
- * `POST /partners`, `POST /partners/links` and `PUT /partners/links/upsert` with the real
- * server's semantics, errors, rate limits and quirks. Faults (error replies, resets, stalls,
- * cut bodies, latency) are queued with `fake.inject`.
+ * Creates a fake Dub Partners API that keeps partners, links and applications in memory and
+ * answers every Partners operation (create, list, createLink, retrieveLinks, upsertLink,
+ * analytics, ban, deactivate, and the applications' list, approve and reject) with the real
+ * server's semantics, errors, rate limits and quirks. Faults (error replies, resets, stalls, cut
+ * bodies, latency) are queued with `fake.inject`; `fake.seedApplication` adds a pending applicant
+ * and `fake.setLinkStats` gives a link clicks, leads and sales.
  *
  * @example
  * ```ts

@@ -2,6 +2,7 @@ import type { LinkSchema } from "../../models/link.js";
 import type { CreatePartnerResponseBody } from "../../models/partner.js";
 import type { ReceivedRequest, Reply, RequestHandler } from "../types.js";
 import { errorEnvelope, FakeApiError } from "./api-error.js";
+import { type ApplicationSeed, seedApplication } from "./application-records.js";
 import { authenticate } from "./auth.js";
 import { FaultQueue, faultReply, type InjectedFault, type InjectOptions, isLatencyOnly, needsAnswer } from "./faults.js";
 import { type FakeDubOptions, resolveFakeOptions } from "./options.js";
@@ -20,6 +21,19 @@ export interface FakeDubApi {
   partners(): CreatePartnerResponseBody[];
   /** The stored links, oldest first (copies). */
   links(): LinkSchema[];
+  /**
+   * Stores a partner who applied to the program: `pending`, with an application that
+   * `GET /partners/applications` lists and `approve` / `reject` review. No link until approved.
+   * Returns the partner as the API would (a copy). Throws when the email or tenantId is taken.
+   */
+  seedApplication(seed: ApplicationSeed): CreatePartnerResponseBody;
+  /**
+   * Sets the totals of a stored link (any of `clicks`, `leads`, `conversions`, `sales`,
+   * `saleAmount`, in cents): what partner totals, `GET /partners` sorting and
+   * `GET /partners/analytics` derive from. Returns the link (a copy); throws for an unknown link id
+   * or a value that is not a non-negative number.
+   */
+  setLinkStats(linkId: string, stats: LinkStats): LinkSchema;
   /** Queues a fault for the next matching request(s); see {@link InjectedFault} and {@link InjectOptions}. */
   inject(fault: InjectedFault, options?: InjectOptions): void;
   /** Number of injected faults not played yet (counting `times`). */
@@ -27,6 +41,11 @@ export interface FakeDubApi {
   /** Forgets partners, links, tags, faults, rate-limit counts and recorded requests, and restarts the seeded generator. */
   reset(): void;
 }
+
+/** Totals of a link, for {@link FakeDubApi.setLinkStats}. */
+export type LinkStats = Partial<Pick<LinkSchema, "clicks" | "leads" | "conversions" | "sales" | "saleAmount">>;
+
+const STAT_FIELDS = ["clicks", "leads", "conversions", "sales", "saleAmount"] as const;
 
 interface Engine {
   state: FakeState;
@@ -66,7 +85,9 @@ export function createFakeDubApi(options?: FakeDubOptions): FakeDubApi {
     }
     try {
       const ctx = { state: target.state, random: target.random, now, domain: config.domain, programUrl: config.programUrl };
-      const { status, body } = route(ctx, request.body);
+      const queryAt = request.path.indexOf("?");
+      const query = new URLSearchParams(queryAt < 0 ? "" : request.path.slice(queryAt + 1));
+      const { status, body } = route(ctx, request.body, query);
       return { status, headers: rateHeaders, body };
     } catch (error) {
       if (!(error instanceof FakeApiError)) throw error;
@@ -94,6 +115,20 @@ export function createFakeDubApi(options?: FakeDubOptions): FakeDubApi {
     },
     partners: () => [...engine.state.partners.values()].map((p) => structuredClone(engine.state.partnerView(p))),
     links: () => [...engine.state.links.values()].map((l) => structuredClone(l)),
+    seedApplication: (seed) => structuredClone(seedApplication(engine.state, seed, config.now(), engine.random)),
+    setLinkStats(linkId, stats) {
+      const link = engine.state.links.get(linkId);
+      if (!link) throw new Error(`no link with the id ${linkId}`);
+      const next = { ...link };
+      for (const field of STAT_FIELDS) {
+        const value = stats[field];
+        if (value === undefined) continue;
+        if (typeof value !== "number" || !Number.isFinite(value) || value < 0) throw new RangeError(`${field} must be a non-negative number`);
+        next[field] = value;
+      }
+      engine.state.putLink(next);
+      return structuredClone(next);
+    },
     inject: (fault, injectOptions) => faults.add(fault, injectOptions),
     get pendingFaults() {
       return faults.pending;

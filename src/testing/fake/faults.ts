@@ -32,7 +32,10 @@ export interface InjectedFault {
    * Send the body cut after `keepBytes` bytes (default: half of it), with a `content-length` that
    * matches the cut, so the exchange completes but the JSON does not parse. Default: not cut.
    */
-  readonly truncate?: { readonly keepBytes?: number };
+  readonly truncate?: {
+    /** Bytes of the body kept. Default: half of the body. */
+    readonly keepBytes?: number;
+  };
 }
 
 /** Options of `fake.inject`. */

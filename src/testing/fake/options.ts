@@ -1,8 +1,8 @@
 /** A fixed-window rate limit, counted per API key. */
 export interface RateLimitOptions {
-  /** Requests allowed per window and API key. */
+  /** Requests allowed per window and API key (an integer, `0` or more). Required. */
   readonly limit: number;
-  /** Window length in milliseconds. Windows are aligned to the epoch, as the real server's limiter aligns them. */
+  /** Window length in milliseconds (more than `0`). Windows are aligned to the epoch, as the real server's limiter aligns them. Required. */
   readonly windowMs: number;
 }
 
@@ -11,27 +11,64 @@ export interface FakeDubOptions {
   /**
    * The one API key accepted. Default: any bearer token of the form `dub_…` (at least one
    * character after the prefix), so tests need no shared secret.
+   *
+   * @example
+   * ```ts
+   * const fake = createFakeDub({ token: "dub_test_key" }); // any other key gets 401 unauthorized
+   * ```
    */
   readonly token?: string;
   /**
    * Fixed-window limit per API key, or `false` for none. Default `false` (unlimited). When set,
    * every response to an authenticated request carries `X-RateLimit-*` headers and requests past
    * the limit get 429 `rate_limit_exceeded`.
+   *
+   * @example
+   * ```ts
+   * const fake = createFakeDub({ rateLimit: { limit: 60, windowMs: 60_000 } }); // 60 requests a minute per key
+   * ```
    */
   readonly rateLimit?: RateLimitOptions | false;
-  /** The clock, in epoch milliseconds: timestamps, ids and rate-limit windows read it. Default `Date.now`. */
+  /**
+   * The clock, in epoch milliseconds: timestamps, ids and rate-limit windows read it. Default `Date.now`.
+   *
+   * @example
+   * ```ts
+   * let now = Date.parse("2025-01-01T00:00:00Z");
+   * const fake = createFakeDub({ now: () => now });
+   * now += 60_000; // the fake's clock moves on by a minute
+   * ```
+   */
   readonly now?: () => number;
   /**
    * Seed of the generator behind ids and random link keys. Default: none (`Math.random`). With a
    * seed (and a fixed `now`) two fakes fed the same requests give byte-identical answers.
+   *
+   * @example
+   * ```ts
+   * const fake = createFakeDub({ seed: 42, now: () => Date.parse("2025-01-01T00:00:00Z") }); // repeatable ids and keys
+   * ```
    */
   readonly seed?: string | number;
-  /** Domain of the short links. Default `"acme.link"`. */
+  /**
+   * Domain of the short links. Default `"acme.link"`.
+   *
+   * @example
+   * ```ts
+   * const fake = createFakeDub({ domain: "go.example.com" }); // links read https://go.example.com/<key>
+   * ```
+   */
   readonly domain?: string;
   /**
    * The program's default URL: the destination of links created without `url`. A link `url`
    * whose domain differs from this one's is refused with 400, as the real server refuses it.
    * Default `"https://acme.com"`.
+   *
+   * @example
+   * ```ts
+   * const fake = createFakeDub({ programUrl: "https://example.com" });
+   * await dub.partners.createLink({ partnerId, url: "https://example.com/pricing" }); // accepted
+   * ```
    */
   readonly programUrl?: string;
 }

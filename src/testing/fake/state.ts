@@ -1,6 +1,16 @@
 import type { LinkSchema, LinkTag } from "../../models/link.js";
-import type { CreatePartnerResponseBody } from "../../models/partner.js";
+import type { CreatePartnerResponseBody, PartnerApplicationReview } from "../../models/partner.js";
+import type { PartnerApplicationAnswer } from "../../models/partner-applications.js";
 import { partnerLinkSummary } from "../fixtures.js";
+
+/** A partner's application to the program: the answers, and the review once there is one. */
+export interface ApplicationRecord {
+  readonly id: string;
+  /** When the application was submitted (ISO 8601). */
+  readonly createdAt: string;
+  readonly applicationFormData: PartnerApplicationAnswer[] | null;
+  readonly review: PartnerApplicationReview;
+}
 
 /**
  * The fake's data: partners and links with the indexes the real server's unique constraints
@@ -21,6 +31,8 @@ export class FakeState {
   #byExternalId = new Map<string, string>();
   /** Lower-cased tag name → tag; tag names are case-insensitive on the server. */
   tags = new Map<string, LinkTag>();
+  /** Partner id → their application (partners who applied; a pending one is what the applications routes list). */
+  applications = new Map<string, ApplicationRecord>();
 
   partnerByEmail(email: string): CreatePartnerResponseBody | undefined {
     const id = this.#byEmail.get(email.toLowerCase());
@@ -57,6 +69,16 @@ export class FakeState {
     if (partner.tenantId) this.#byTenant.set(partner.tenantId, partner.id);
   }
 
+  /** Removes the partner's enrollment (and application); their links stay, as the server keeps them. */
+  removePartner(partnerId: string): void {
+    const old = this.partners.get(partnerId);
+    if (!old) return;
+    if (old.email) this.#byEmail.delete(old.email.toLowerCase());
+    if (old.tenantId) this.#byTenant.delete(old.tenantId);
+    this.partners.delete(partnerId);
+    this.applications.delete(partnerId);
+  }
+
   /** Stores `link`, replacing the record with the same id and its index entries. */
   putLink(link: LinkSchema): void {
     const old = this.links.get(link.id);
@@ -69,9 +91,34 @@ export class FakeState {
     if (link.externalId) this.#byExternalId.set(link.externalId, link.id);
   }
 
-  /** The partner as the API returns it: with the summaries of its links. */
+  /**
+   * The partner as the API returns it: with the summaries of its links, the totals and ratios
+   * those links add up to, and the review of their application when they applied.
+   */
   partnerView(partner: CreatePartnerResponseBody): CreatePartnerResponseBody {
-    return { ...partner, links: this.linksOf(partner.id).map(partnerLinkSummary) };
+    const links = this.linksOf(partner.id);
+    const sum = (field: "clicks" | "leads" | "conversions" | "sales" | "saleAmount") => links.reduce((total, link) => total + link[field], 0);
+    const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+    const [clicks, leads, conversions, sales, revenue] = [sum("clicks"), sum("leads"), sum("conversions"), sum("sales"), sum("saleAmount")];
+    const commissions = partner.totalCommissions;
+    const application = this.applications.get(partner.id);
+    return {
+      ...partner,
+      links: links.map(partnerLinkSummary),
+      totalClicks: clicks,
+      totalLeads: leads,
+      totalConversions: conversions,
+      totalSales: sales,
+      totalSaleAmount: revenue,
+      netRevenue: revenue - commissions,
+      earningsPerClick: ratio(revenue, clicks),
+      averageLifetimeValue: ratio(revenue, conversions),
+      clickToLeadRate: ratio(leads, clicks),
+      clickToConversionRate: ratio(conversions, clicks),
+      leadToConversionRate: ratio(conversions, leads),
+      returnOnAdSpend: ratio(revenue, commissions),
+      ...(application && { applicationId: application.id, application: application.review }),
+    };
   }
 
   /** An independent copy (records are shared: they are never mutated). */
@@ -84,6 +131,7 @@ export class FakeState {
     copy.#byKey = new Map(this.#byKey);
     copy.#byExternalId = new Map(this.#byExternalId);
     copy.tags = new Map(this.tags);
+    copy.applications = new Map(this.applications);
     return copy;
   }
 }

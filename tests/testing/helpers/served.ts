@@ -1,5 +1,5 @@
 import { type RunningServer, serveHandler } from "../../../src/testing/node-server.js";
-import { routeKey } from "../../../src/testing/fake/routes/index.js";
+import { ROUTES, routeKey } from "../../../src/testing/fake/routes/index.js";
 import type { FakeDub } from "../../../src/testing/index.js";
 import { assertSpecResponse } from "./spec.js";
 
@@ -20,7 +20,7 @@ export async function serveChecked(fake: FakeDub): Promise<{ server: RunningServ
     checkAll() {
       for (const r of seen) {
         if (typeof r.body !== "object" || r.body instanceof Uint8Array) continue;
-        const known = ["POST /partners", "POST /partners/links", "PUT /partners/links/upsert"].includes(`${r.method} ${r.path}`);
+        const known = `${r.method} ${r.path}` in ROUTES;
         // Unknown routes are checked against any documented error schema of the same status.
         assertSpecResponse(known ? r.method : "POST", known ? r.path : "/partners", r.status, r.body);
       }

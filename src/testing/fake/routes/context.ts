@@ -9,5 +9,5 @@ export interface RouteAnswer {
   readonly body: object;
 }
 
-/** Answers one request body. */
-export type Route = (ctx: RouteContext, body: string) => RouteAnswer;
+/** Answers one request: its raw body text and its query parameters. */
+export type Route = (ctx: RouteContext, body: string, query: URLSearchParams) => RouteAnswer;

@@ -1,0 +1,142 @@
+import type { ClientContext } from "./client-config.js";
+import { RequestAbortedError, SDKValidationError } from "./errors/client-errors.js";
+import type { RequestOptions } from "./options.js";
+import type { RetryConfig } from "./retry/retry-config.js";
+import { sleep } from "./sleep.js";
+
+/** Options of the bulk helpers (`dub.partners.bulkCreate`, `dub.partners.bulkUpsertLinks`). */
+export interface BulkOptions {
+  /** How many calls run at once, 1 to 64. Default `5`. */
+  concurrency?: number;
+  /** Called after each item settles, with the running totals. Default: none. */
+  onProgress?: (progress: BulkProgress) => void;
+  /**
+   * Stops the batch: calls under way are aborted, and items not started yet settle at once with
+   * `RequestAbortedError`. The batch still resolves, with a result for every item.
+   */
+  signal?: AbortSignal;
+  /**
+   * Retry configuration of each item, merged over the client's. Default
+   * `{ strategy: "backoff", backoff: { maxElapsedTime: 120000 } }`: long enough to wait out a
+   * one-minute rate-limit window, so a large batch does not fail on 429s.
+   */
+  retries?: RetryConfig;
+}
+
+/** Running totals of a batch. */
+export interface BulkProgress {
+  readonly total: number;
+  /** Items settled so far (succeeded + failed). */
+  readonly completed: number;
+  readonly succeeded: number;
+  readonly failed: number;
+}
+
+/** The outcome of one item, at its position in the input. */
+export type BulkResult<T> =
+  | { readonly ok: true; readonly index: number; readonly value: T }
+  | { readonly ok: false; readonly index: number; readonly error: Error };
+
+const DEFAULT_CONCURRENCY = 5;
+const MAX_CONCURRENCY = 64;
+const BULK_RETRIES: RetryConfig = { strategy: "backoff", backoff: { maxElapsedTime: 120_000 } };
+/** Spread of the restart after a window reset, so the workers do not fire at the same instant. */
+const RESET_JITTER_MS = 50;
+
+/**
+ * Holds calls back while the server's rate-limit window is used up: when the latest figures say
+ * fewer requests remain than are already under way, the next call waits for the window's reset
+ * instead of drawing a 429. Figures older than their reset no longer hold anything back.
+ */
+class RateLimitGate {
+  #inFlight = 0;
+
+  constructor(private readonly observed: ClientContext["observed"]) {}
+
+  async acquire(signal: AbortSignal | undefined): Promise<void> {
+    // Bounded: each wait ends at or after a reset time, after which the figures no longer block.
+    for (;;) {
+      const figures = this.observed.rateLimit;
+      const waitMs = figures?.resetAt ? figures.resetAt.getTime() - Date.now() : 0;
+      if (!figures || figures.remaining === undefined || waitMs <= 0 || this.#inFlight < figures.remaining) break;
+      await sleep(waitMs + Math.random() * RESET_JITTER_MS, signal);
+    }
+    this.#inFlight++;
+  }
+
+  release(): void {
+    this.#inFlight--;
+  }
+}
+
+function checkBulkOptions(options: BulkOptions): number {
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+    throw new SDKValidationError("bulk options", [{ path: ["concurrency"], code: "invalid_value", message: `must be an integer from 1 to ${MAX_CONCURRENCY}` }]);
+  }
+  if (options.onProgress !== undefined && typeof options.onProgress !== "function") {
+    throw new SDKValidationError("bulk options", [{ path: ["onProgress"], code: "invalid_type", message: "expected a function" }]);
+  }
+  return concurrency;
+}
+
+/**
+ * Runs `call` for every item with bounded concurrency and adaptive throttling, and returns one
+ * result per item in input order: the value, or the typed error. Never rejects for an item's
+ * failure; rejects only when `onProgress` throws (after the calls under way have settled).
+ */
+export async function runBulk<Item, Value>(
+  ctx: ClientContext,
+  label: string,
+  items: readonly Item[],
+  call: (item: Item, options: RequestOptions) => Promise<Value>,
+  options: BulkOptions = {},
+): Promise<BulkResult<Value>[]> {
+  if (!Array.isArray(items)) {
+    throw new SDKValidationError("bulk items", [{ path: [], code: "invalid_type", message: "expected an array of request bodies" }]);
+  }
+  const concurrency = checkBulkOptions(options);
+  const { signal, onProgress } = options;
+  const perItem: RequestOptions = { retries: options.retries ?? BULK_RETRIES, signal };
+  const gate = new RateLimitGate(ctx.observed);
+  const results: BulkResult<Value>[] = new Array(items.length);
+  const totals = { total: items.length, completed: 0, succeeded: 0, failed: 0 };
+  let next = 0;
+  let progressError: { error: unknown } | undefined;
+
+  const settle = (result: BulkResult<Value>) => {
+    results[result.index] = result;
+    totals.completed++;
+    if (result.ok) totals.succeeded++;
+    else totals.failed++;
+    if (!onProgress || progressError) return;
+    try {
+      onProgress({ ...totals });
+    } catch (error) {
+      progressError = { error };
+    }
+  };
+
+  const worker = async () => {
+    while (next < items.length && !progressError) {
+      const index = next++;
+      try {
+        await gate.acquire(signal);
+      } catch {
+        settle({ ok: false, index, error: new RequestAbortedError(label, signal?.reason) });
+        continue;
+      }
+      try {
+        settle({ ok: true, index, value: await call(items[index]!, perItem) });
+      } catch (error) {
+        settle({ ok: false, index, error: error instanceof Error ? error : new Error(String(error)) });
+      } finally {
+        gate.release();
+      }
+    }
+  };
+
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  if (progressError) throw progressError.error;
+  return results;
+}
