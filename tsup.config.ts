@@ -1,21 +1,23 @@
-import path from "node:path";
 import { defineConfig, type Options } from "tsup";
+import { nodeVariant } from "./scripts/node-variants.js";
 
 /**
- * Two builds of the same sources, differing only in the default transport:
- * - `dist/` for Node (undici over a keep-alive pool), with the type declarations;
- * - `dist/edge/` for browsers, edge runtimes, workers, Bun and Deno (fetch), with no undici and
- *   no Node built-in in it.
+ * Two builds of the same sources, differing in the modules that have a Node variant (see
+ * scripts/node-variants.ts):
+ * - `dist/` for Node: undici over a keep-alive pool, compiled validators, with the type declarations;
+ * - `dist/edge/` for browsers, edge runtimes, workers, Bun and Deno: fetch, no undici and no Node
+ *   built-in in it.
  * package.json's conditional exports pick one.
  */
 const entry = { index: "src/index.ts", errors: "src/errors.ts" };
 
-const nodeTransport = {
-  name: "node-default-transport",
-  setup(build: { onResolve: (o: { filter: RegExp }, cb: (a: { path: string; resolveDir: string }) => { path: string }) => void }) {
-    build.onResolve({ filter: /\/default-transport\.js$/ }, (args) => ({
-      path: path.resolve(args.resolveDir, args.path.replace(/\.js$/, ".node.ts")),
-    }));
+const nodeVariants = {
+  name: "node-variants",
+  setup(build: { onResolve: (o: { filter: RegExp }, cb: (a: { path: string; resolveDir: string }) => { path: string } | undefined) => void }) {
+    build.onResolve({ filter: /^\..*\.js$/ }, (args) => {
+      const variant = nodeVariant(args.path, args.resolveDir);
+      return variant ? { path: variant } : undefined;
+    });
   },
 };
 
@@ -40,11 +42,12 @@ const testing: Options = {
   platform: "node",
   dts: true,
   external: ["msw"],
+  esbuildPlugins: [nodeVariants],
 };
 
 export default defineConfig([
-  { ...common, ...esm, outDir: "dist", platform: "node", dts: true, esbuildPlugins: [nodeTransport] },
-  { ...common, ...cjs, outDir: "dist", platform: "node", dts: true, esbuildPlugins: [nodeTransport] },
+  { ...common, ...esm, outDir: "dist", platform: "node", dts: true, esbuildPlugins: [nodeVariants] },
+  { ...common, ...cjs, outDir: "dist", platform: "node", dts: true, esbuildPlugins: [nodeVariants] },
   { ...common, ...esm, outDir: "dist/edge", platform: "neutral" },
   { ...common, ...cjs, outDir: "dist/edge", platform: "neutral" },
   { ...testing, ...esm, entry: { ...(testing.entry as Record<string, string>), "testing/cli": "src/testing/fake/cli.ts" } },

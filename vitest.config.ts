@@ -1,21 +1,22 @@
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { nodeVariant } from "./scripts/node-variants.js";
 
 /**
- * Tests import the sources. As in the Node build, the default transport is undici; the fetch
- * transport is exercised by passing `fetch` (msw intercepts the global one).
+ * Tests import the sources. As in the Node build, modules with a Node variant use it (the default
+ * transport is undici); the fetch transport is exercised by passing `fetch` (msw intercepts the
+ * global one).
  */
-const nodeDefaultTransport = fileURLToPath(new URL("./src/core/transport/default-transport.node.ts", import.meta.url));
 const source = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url));
 
 export default defineConfig({
   plugins: [
     {
-      name: "node-default-transport",
+      name: "node-variants",
       enforce: "pre",
       resolveId(source, importer) {
-        if (importer?.includes("/src/") && source.endsWith("/default-transport.js")) return nodeDefaultTransport;
-        return null;
+        return importer?.includes("/src/") ? (nodeVariant(source, path.dirname(importer)) ?? null) : null;
       },
     },
   ],

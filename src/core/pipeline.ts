@@ -6,6 +6,7 @@ import { RequestAbortedError, SDKValidationError } from "./errors/client-errors.
 import { redactSecret } from "./errors/from-response.js";
 import type { Operation } from "./operation.js";
 import type { RequestOptions } from "./options.js";
+import { fastSchema } from "./fast-schema.js";
 import { encodeQuery } from "./query.js";
 import { mergeRetryConfig, toRetryPlan } from "./retry/retry-config.js";
 import { runWithRetries } from "./retry/run-with-retries.js";
@@ -34,7 +35,7 @@ export async function executeOperation<Input, Output>(
 ): Promise<WithResponse<Output>> {
   const label = `${operation.method} ${operation.path}`;
   checkRequestOptions(options);
-  const parsed = operation.request.safeParse(input, { reportInput: true });
+  const parsed = fastSchema(operation.request).safeParse(input, { reportInput: true });
   if (!parsed.success) throw new SDKValidationError(`${operation.name} request`, toValidationIssues(parsed.error.issues));
   const pending = ctx.getToken();
   const token = typeof pending === "string" ? pending : await pending;
@@ -42,7 +43,7 @@ export async function executeOperation<Input, Output>(
   if (signal?.aborted) throw new RequestAbortedError(label, signal.reason);
 
   const call = prepare(ctx, operation, parsed.data, options, token, label);
-  const responseSchema = typeof operation.response === "function" ? operation.response(parsed.data) : operation.response;
+  const responseSchema = fastSchema(typeof operation.response === "function" ? operation.response(parsed.data) : operation.response);
   const plan = options?.retries ? toRetryPlan(mergeRetryConfig(ctx.retryConfig, options.retries)) : ctx.retryPlan;
   try {
     return await runWithRetries(

@@ -1,0 +1,10 @@
+import type * as z from "zod/mini";
+
+/**
+ * The schema the pipeline parses with. Outside Node it is the schema itself: zod's runtime
+ * parser, and no code generator in edge and browser bundles (workers forbid `new Function`
+ * anyway). On Node, `fast-schema.node.ts` compiles it instead.
+ */
+export function fastSchema<T extends z.ZodMiniType>(schema: T): T {
+  return schema;
+}
