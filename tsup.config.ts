@@ -50,6 +50,8 @@ export default defineConfig([
   { ...common, ...cjs, outDir: "dist", platform: "node", dts: true, esbuildPlugins: [nodeVariants] },
   { ...common, ...esm, outDir: "dist/edge", platform: "neutral" },
   { ...common, ...cjs, outDir: "dist/edge", platform: "neutral" },
-  { ...testing, ...esm, entry: { ...(testing.entry as Record<string, string>), "testing/cli": "src/testing/fake/cli.ts" } },
+  { ...testing, ...esm },
   { ...testing, ...cjs },
+  // The command: one ESM file with its shebang, no type declarations.
+  { ...testing, ...esm, entry: { "testing/cli": "src/testing/fake/cli.ts" }, dts: false },
 ]);

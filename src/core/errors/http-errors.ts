@@ -5,14 +5,17 @@ import { BrandedError } from "./brand.js";
 export interface DubErrorInit {
   /** Human-readable explanation: the server's `error.message`, or a description of the response. */
   message: string;
+  /** HTTP status of the response. */
   statusCode: number;
   /** The server's `error.code` (`not_found`, `exceeded_limit`, ...), or `undefined` when the body had none. */
   code: string | undefined;
+  /** Link to Dub's documentation of the error, when the body has one. */
   docUrl: string | undefined;
   /** The raw response body as text, bounded in size. */
   body: string;
   /** Response headers, lower-cased names. */
   headers: Record<string, string>;
+  /** Rate-limit figures from the response headers, when present. */
   rateLimit: RateLimitInfo | undefined;
   /** `METHOD /path` of the request, for messages and logs. */
   request: string;

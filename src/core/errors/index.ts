@@ -1,3 +1,4 @@
+export type { DubErrorInit } from "./http-errors.js";
 export {
   BadRequest,
   Conflict,
