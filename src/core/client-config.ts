@@ -1,13 +1,16 @@
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_SERVER_URL, DEFAULT_TIMEOUT_MS } from "./constants.js";
 import { readEnv } from "./env.js";
+import type * as z from "zod/mini";
 import { SDKValidationError, type ValidationIssue } from "./errors/client-errors.js";
 import type { Hooks } from "./hooks.js";
 import type { DebugLogger, DubOptions, RequestOptions, TokenSource } from "./options.js";
+import { dubOptionsSchema, requestOptionsSchema } from "./options-schema.js";
 import type { RateLimitInfo } from "./rate-limit.js";
 import { type RetryConfig, type RetryPlan, DEFAULT_RETRY_CONFIG, toRetryPlan } from "./retry/retry-config.js";
 import { createDefaultTransport } from "./transport/default-transport.js";
 import { createFetchTransport } from "./transport/fetch-transport.js";
 import type { Transport } from "./transport/types.js";
+import { toValidationIssues } from "./validation.js";
 
 /** Everything a call needs from its client, resolved and checked once at construction. */
 export interface ClientContext {
@@ -32,26 +35,10 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 /** A visible-ASCII token: a key with a newline or a space would fail inside the HTTP layer with a message quoting it. */
 const TOKEN_SHAPE = /^[\x21-\x7e]+$/;
 
-function positiveNumber(value: unknown, path: string[], issues: ValidationIssue[], allowZero = false): void {
-  if (value === undefined) return;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
-    issues.push({ path, code: "invalid_value", message: `must be a ${allowZero ? "non-negative" : "positive"} finite number` });
-  }
-}
-
-/** Checks a retry configuration's shape; used for the client's and for each call's. */
-export function checkRetryConfig(config: unknown, path: string, issues: ValidationIssue[]): void {
-  if (config === undefined) return;
-  const strategy = (config as { strategy?: unknown } | null)?.strategy;
-  if (strategy !== "none" && strategy !== "backoff") {
-    issues.push({ path: [path, "strategy"], code: "invalid_value", message: 'must be "none" or "backoff"' });
-    return;
-  }
-  const backoff: Record<string, unknown> = (config as { backoff?: Record<string, unknown> }).backoff ?? {};
-  for (const key of ["initialInterval", "maxInterval", "maxElapsedTime"]) {
-    positiveNumber(backoff[key], [path, "backoff", key], issues, true);
-  }
-  positiveNumber(backoff.exponent, [path, "backoff", "exponent"], issues);
+/** Throws `SDKValidationError` listing every problem of `value` against `schema`. */
+function checkAgainst(schema: z.ZodMiniType, value: unknown, subject: string): void {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (!result.success) throw new SDKValidationError(subject, toValidationIssues(result.error.issues));
 }
 
 function checkServerURL(raw: string, allowInsecureHttp: boolean, issues: ValidationIssue[]): string {
@@ -102,32 +89,11 @@ function tokenGetter(source: TokenSource | undefined): () => string | Promise<st
 
 /** Resolves `DubOptions` with environment fallbacks and defaults; throws `SDKValidationError` listing every invalid option. */
 export function resolveClientOptions(options: DubOptions): ClientContext {
-  if (typeof options !== "object" || options === null) {
-    throw new SDKValidationError("client options", [{ path: [], code: "invalid_type", message: "expected an options object" }]);
-  }
-  const issues: ValidationIssue[] = [];
+  const shape = dubOptionsSchema.safeParse(options, { reportInput: true });
+  const issues: ValidationIssue[] = shape.success ? [] : toValidationIssues(shape.error.issues);
+  if (typeof options !== "object" || options === null) throw new SDKValidationError("client options", issues);
   const token = options.token ?? readEnv("DUB_API_KEY");
-  if (token !== undefined && typeof token !== "string" && typeof token !== "function") {
-    issues.push({ path: ["token"], code: "invalid_type", message: "expected a string or a function returning one" });
-  }
   const serverURL = checkServerURL(options.serverURL ?? readEnv("DUB_BASE_URL") ?? DEFAULT_SERVER_URL, options.allowInsecureHttp === true, issues);
-  positiveNumber(options.timeoutMs, ["timeoutMs"], issues);
-  positiveNumber(options.maxResponseBytes, ["maxResponseBytes"], issues);
-  checkRetryConfig(options.retryConfig, "retryConfig", issues);
-  if (options.fetch !== undefined && typeof options.fetch !== "function") {
-    issues.push({ path: ["fetch"], code: "invalid_type", message: "expected a fetch function" });
-  }
-  if (options.debugLogger !== undefined && typeof options.debugLogger?.debug !== "function") {
-    issues.push({ path: ["debugLogger"], code: "invalid_type", message: "expected an object with a debug(message) method, such as console" });
-  }
-  if (options.hooks !== undefined) {
-    const hooks = options.hooks as Record<string, unknown> | null;
-    if (typeof hooks !== "object" || hooks === null) issues.push({ path: ["hooks"], code: "invalid_type", message: "expected an object of hook functions" });
-    else
-      for (const name of ["beforeRequest", "afterResponse", "onError"]) {
-        if (hooks[name] !== undefined && typeof hooks[name] !== "function") issues.push({ path: ["hooks", name], code: "invalid_type", message: "expected a function" });
-      }
-  }
   if (issues.length) throw new SDKValidationError("client options", issues);
 
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -147,21 +113,7 @@ export function resolveClientOptions(options: DubOptions): ClientContext {
   };
 }
 
-/** Checks the per-call options; `undefined` when there are none to check. */
+/** Checks the per-call options; throws `SDKValidationError` listing every problem. */
 export function checkRequestOptions(options: RequestOptions | undefined): void {
-  if (options === undefined) return;
-  const issues: ValidationIssue[] = [];
-  if (typeof options !== "object" || options === null) {
-    issues.push({ path: [], code: "invalid_type", message: "expected an options object" });
-  } else {
-    positiveNumber(options.timeoutMs, ["timeoutMs"], issues);
-    checkRetryConfig(options.retries, "retries", issues);
-    if (options.signal !== undefined && typeof (options.signal as AbortSignal)?.addEventListener !== "function") {
-      issues.push({ path: ["signal"], code: "invalid_type", message: "expected an AbortSignal" });
-    }
-    if (options.headers !== undefined && (typeof options.headers !== "object" || options.headers === null)) {
-      issues.push({ path: ["headers"], code: "invalid_type", message: "expected a record of header names to values" });
-    }
-  }
-  if (issues.length) throw new SDKValidationError("request options", issues);
+  if (options !== undefined) checkAgainst(requestOptionsSchema, options, "request options");
 }

@@ -5,14 +5,20 @@ import type * as z from "zod/mini";
  * standalone functions hand one of these to the single request pipeline; adding an operation is
  * adding a declaration.
  */
-export interface Operation<Input, Output> {
+export interface Operation<Input, Output, Body = Output> {
   /** The SDK's name of the operation, for messages (`partners.createLink`). */
   readonly name: string;
   readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Path below the server URL (`/partners/links`). */
   readonly path: string;
-  /** Validates the caller's input; its output is what goes on the wire. */
+  /** Validates the caller's input. */
   readonly request: z.ZodMiniType<unknown, Input>;
+  /**
+   * Turns the validated input into what goes on the wire: drops fields accepted but ignored,
+   * fills defaults the response depends on. Default: the validated input as it is.
+   */
+  // biome-ignore lint: the validated input's type is the operation's own business
+  readonly toWire?: (validated: any) => unknown;
   /** Where the validated input goes: the JSON body, or the query string. */
   readonly requestIn: "body" | "query";
   /**
@@ -20,7 +26,13 @@ export interface Operation<Input, Output> {
    * answers a different shape per `groupBy`), called with the validated request.
    */
   // biome-ignore lint: the wire type of the request is the operation's own business
-  readonly response: z.ZodMiniType<Output> | ((request: any) => z.ZodMiniType<Output>);
+  readonly response: z.ZodMiniType<Body> | ((request: any) => z.ZodMiniType<Body>);
+  /**
+   * Turns the parsed 2XX body into the method's result, given the wire request (analytics wraps
+   * the body with its `groupBy`). Default: the body itself.
+   */
+  // biome-ignore lint: as above
+  readonly toResult?: (body: Body, request: any) => Output;
   /**
    * Whether repeating the call cannot duplicate anything (upserts, reads). Non-idempotent
    * operations are not retried after failures where the server may have acted.
@@ -29,6 +41,6 @@ export interface Operation<Input, Output> {
 }
 
 /** Declares an operation (identity at run time; keeps the input and output types). */
-export function defineOperation<Input, Output>(operation: Operation<Input, Output>): Operation<Input, Output> {
+export function defineOperation<Input, Body, Output = Body>(operation: Operation<Input, Output, Body>): Operation<Input, Output, Body> {
   return operation;
 }

@@ -19,7 +19,7 @@ import { toValidationIssues } from "./validation.js";
  */
 export function callOperation<Input, Output>(
   ctx: ClientContext,
-  operation: Operation<Input, Output>,
+  operation: Operation<Input, Output, any>,
   input: Input,
   options?: RequestOptions,
 ): APIPromise<Output> {
@@ -29,7 +29,7 @@ export function callOperation<Input, Output>(
 /** {@link callOperation} without the promise wrapper: the data with its response. */
 export async function executeOperation<Input, Output>(
   ctx: ClientContext,
-  operation: Operation<Input, Output>,
+  operation: Operation<Input, Output, any>,
   input: Input,
   options?: RequestOptions,
 ): Promise<WithResponse<Output>> {
@@ -42,11 +42,13 @@ export async function executeOperation<Input, Output>(
   const signal = options?.signal;
   if (signal?.aborted) throw new RequestAbortedError(label, signal.reason);
 
-  const call = prepare(ctx, operation, parsed.data, options, token, label);
-  const responseSchema = fastSchema(typeof operation.response === "function" ? operation.response(parsed.data) : operation.response);
+  const wire = operation.toWire ? operation.toWire(parsed.data) : parsed.data;
+  const call = prepare(ctx, operation, wire, options, token, label);
+  const responseSchema = fastSchema(typeof operation.response === "function" ? operation.response(wire) : operation.response);
   const plan = options?.retries ? toRetryPlan(mergeRetryConfig(ctx.retryConfig, options.retries)) : ctx.retryPlan;
+  let result: WithResponse<unknown>;
   try {
-    return await runWithRetries(
+    result = await runWithRetries(
       (attempt) => attemptOnce(ctx, call, responseSchema, attempt),
       plan,
       operation.idempotent,
@@ -62,11 +64,12 @@ export async function executeOperation<Input, Output>(
     if (signal?.aborted && !(error instanceof RequestAbortedError)) throw new RequestAbortedError(label, signal.reason);
     throw error;
   }
+  return operation.toResult ? { data: operation.toResult(result.data, wire), response: result.response } : (result as WithResponse<Output>);
 }
 
 function prepare<Input, Output>(
   ctx: ClientContext,
-  operation: Operation<Input, Output>,
+  operation: Operation<Input, Output, any>,
   wire: unknown,
   options: RequestOptions | undefined,
   token: string,

@@ -33,9 +33,8 @@ export interface CreatePartnerRequestBody {
   program_id?: string;
 }
 
-/** Request schema of `partners.create`; the output is what goes on the wire. */
-export const createPartnerRequestSchema = z.pipe(
-  z.strictObject({
+/** Request schema of `partners.create`; its wire form drops the legacy program fields. */
+export const createPartnerRequestSchema = z.strictObject({
     email: z.string().check(z.trim(), z.maxLength(190), z.regex(EMAIL, "must be a valid email address")),
     name: optionalNullable(z.string().check(z.trim(), z.maxLength(100))),
     username: optionalNullable(maxString(100)),
@@ -46,6 +45,4 @@ export const createPartnerRequestSchema = z.pipe(
     description: optionalNullable(maxString(5000)),
     linkProps: z.optional(linkPropsSchema),
     ...legacyProgramId,
-  }),
-  z.transform(({ programId: _a, program_id: _b, ...wire }) => wire),
-) satisfies z.ZodMiniType<Omit<CreatePartnerRequestBody, "programId" | "program_id">, CreatePartnerRequestBody>;
+}) satisfies z.ZodMiniType<CreatePartnerRequestBody, CreatePartnerRequestBody>;

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import type { TestVariant } from "./link-props.js";
-import { type OpenEnum, openEnum } from "./schema-helpers.js";
+import { type OpenEnum, openEnum, stringRecord } from "./schema-helpers.js";
 
 /** A tag on a short link. */
 export interface LinkTag {
@@ -155,7 +155,7 @@ export const linkSchema: z.ZodMiniType<LinkSchema> = z.looseObject({
   doIndex: z.boolean(),
   ios: z.nullable(z.string()),
   android: z.nullable(z.string()),
-  geo: z.nullable(z.record(z.string(), z.string())),
+  geo: z.nullable(stringRecord),
   publicStats: z.boolean(),
   tags: z.nullable(z.array(linkTagSchema)),
   folderId: z.nullable(z.string()),

@@ -121,9 +121,8 @@ export type PartnerAnalyticsResult =
 
 const GROUP_BY = ["count", "timeseries", "top_links"] as const;
 
-/** Request schema of `partners.analytics`: `groupBy` defaults to `count` and is always sent. */
-export const retrievePartnerAnalyticsQuerySchema = z.pipe(
-  z
+/** Request schema of `partners.analytics`; its wire form always carries `groupBy` (see {@link withGroupBy}). */
+export const retrievePartnerAnalyticsQuerySchema = z
     .strictObject({
       ...partnerIdentity,
       interval: z.optional(oneOf(["24h", "7d", "30d", "90d", "1y", "mtd", "qtd", "ytd", "all"])),
@@ -133,9 +132,12 @@ export const retrievePartnerAnalyticsQuerySchema = z.pipe(
       query: z.optional(maxString(10_000)),
       groupBy: z.optional(oneOf(GROUP_BY)),
     })
-    .check(requirePartner),
-  z.transform((query): RetrievePartnerAnalyticsQuery & { groupBy: PartnerAnalyticsGroupBy } => ({ ...query, groupBy: query.groupBy ?? "count" })),
-) satisfies z.ZodMiniType<RetrievePartnerAnalyticsQuery & { groupBy: PartnerAnalyticsGroupBy }, RetrievePartnerAnalyticsQuery>;
+    .check(requirePartner) satisfies z.ZodMiniType<RetrievePartnerAnalyticsQuery, RetrievePartnerAnalyticsQuery>;
+
+/** The wire query: `groupBy` is always sent (`count` by default), so the shape of the answer never rests on a server default. */
+export function withGroupBy(query: RetrievePartnerAnalyticsQuery): RetrievePartnerAnalyticsQuery & { groupBy: PartnerAnalyticsGroupBy } {
+  return { ...query, groupBy: query.groupBy ?? "count" };
+}
 
 const totals = { clicks: z.number(), leads: z.number(), sales: z.number(), saleAmount: z.number(), earnings: z.number() };
 
@@ -156,20 +158,21 @@ const topLinksSchema = z.looseObject({
   ...totals,
 });
 
-/** `schema`'s data wrapped into the {@link PartnerAnalyticsResult} member of `groupBy`. */
-const wrap = (groupBy: PartnerAnalyticsGroupBy, schema: z.ZodMiniType) =>
-  z.pipe(schema, z.transform((data) => ({ groupBy, data }))) as unknown as z.ZodMiniType<PartnerAnalyticsResult>;
-
 /** Response schemas of the three shapes, by `groupBy`. */
-const RESULT_SCHEMAS: Record<PartnerAnalyticsGroupBy, z.ZodMiniType<PartnerAnalyticsResult>> = {
-  count: wrap("count", countSchema),
-  timeseries: wrap("timeseries", z.array(timeseriesSchema)),
-  top_links: wrap("top_links", z.array(topLinksSchema)),
+const RESULT_SCHEMAS: Record<PartnerAnalyticsGroupBy, z.ZodMiniType> = {
+  count: countSchema,
+  timeseries: z.array(timeseriesSchema),
+  top_links: z.array(topLinksSchema),
 };
 
-/** The response schema for the validated request's `groupBy`. */
-export function partnerAnalyticsResponseSchema(request: { groupBy: PartnerAnalyticsGroupBy }): z.ZodMiniType<PartnerAnalyticsResult> {
+/** The response schema for the wire request's `groupBy`. */
+export function partnerAnalyticsResponseSchema(request: { groupBy: PartnerAnalyticsGroupBy }): z.ZodMiniType {
   return RESULT_SCHEMAS[request.groupBy];
+}
+
+/** The parsed body wrapped into the {@link PartnerAnalyticsResult} member of the request's `groupBy`. */
+export function toAnalyticsResult(data: unknown, request: { groupBy: PartnerAnalyticsGroupBy }): PartnerAnalyticsResult {
+  return { groupBy: request.groupBy, data } as PartnerAnalyticsResult;
 }
 
 /** The three data shapes, unwrapped. */

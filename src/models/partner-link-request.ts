@@ -35,16 +35,12 @@ const linkFields = {
   ...legacyProgramId,
 };
 
-const dropLegacy = <T extends { programId?: string; program_id?: string }>({ programId: _a, program_id: _b, ...wire }: T) => wire;
+/** Request schema of `partners.createLink`; its wire form drops the legacy program fields. */
+export const createPartnerLinkRequestSchema = z
+  .strictObject({ ...partnerIdentity, url: optionalNullable(maxString(32_000)), ...linkFields })
+  .check(requirePartner) satisfies z.ZodMiniType<CreatePartnerLinkRequestBody, CreatePartnerLinkRequestBody>;
 
-/** Request schema of `partners.createLink`. */
-export const createPartnerLinkRequestSchema = z.pipe(
-  z.strictObject({ ...partnerIdentity, url: optionalNullable(maxString(32_000)), ...linkFields }).check(requirePartner),
-  z.transform(dropLegacy),
-) satisfies z.ZodMiniType<Omit<CreatePartnerLinkRequestBody, "programId" | "program_id">, CreatePartnerLinkRequestBody>;
-
-/** Request schema of `partners.upsertLink`. */
-export const upsertPartnerLinkRequestSchema = z.pipe(
-  z.strictObject({ ...partnerIdentity, url: maxString(32_000), ...linkFields }).check(requirePartner),
-  z.transform(dropLegacy),
-) satisfies z.ZodMiniType<Omit<UpsertPartnerLinkRequestBody, "programId" | "program_id">, UpsertPartnerLinkRequestBody>;
+/** Request schema of `partners.upsertLink`; its wire form drops the legacy program fields. */
+export const upsertPartnerLinkRequestSchema = z
+  .strictObject({ ...partnerIdentity, url: maxString(32_000), ...linkFields })
+  .check(requirePartner) satisfies z.ZodMiniType<UpsertPartnerLinkRequestBody, UpsertPartnerLinkRequestBody>;

@@ -32,14 +32,30 @@ export function maxString(max: number) {
 }
 
 /**
- * `string | string[]`, as the API takes tag IDs and tag names. An array item must be a string,
- * so a mistyped `[1, 2]` is reported per item.
+ * A value that passes `test`, with `message` when it does not. A refinement over `unknown`
+ * rather than zod's union, record or custom types: the same check, and none of their code in
+ * every bundle.
  */
-export const stringOrStrings = z.union([z.string(), z.array(z.string())]);
+export function satisfies<T>(test: (value: unknown) => boolean, message: string): z.ZodMiniType<T, T> {
+  return z.unknown().check(z.refine(test, { message })) as unknown as z.ZodMiniType<T, T>;
+}
+
+/** `string | string[]`, as the API takes tag IDs and tag names. */
+export const stringOrStrings = satisfies<string | string[]>(
+  (value) => typeof value === "string" || (Array.isArray(value) && value.every((item) => typeof item === "string")),
+  "expected a string or an array of strings",
+);
+
+/** An object whose every value is a string (`geo` targeting: country code to URL). */
+export const stringRecord = satisfies<Record<string, string>>(
+  (value) => typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every((item) => typeof item === "string"),
+  "expected an object of strings",
+);
 
 /**
- * Accepted and dropped: older Dub documentation sends `program_id` / `programId` in every body,
- * but the program now comes from the API key's workspace and the server ignores the field.
+ * Accepted and dropped (see {@link dropLegacyProgramId}): older Dub documentation sends
+ * `program_id` / `programId` in every body, but the program now comes from the API key's
+ * workspace and the server ignores the field.
  */
 export const legacyProgramId = {
   programId: z.optional(z.string()),
@@ -74,3 +90,8 @@ export const pageFields = {
   page: z.optional(z.number().check(isInteger, z.gte(1))),
   pageSize: z.optional(z.number().check(isInteger, z.gte(1), z.lte(100))),
 };
+
+/** The wire form of a body that accepted {@link legacyProgramId}: without those fields. */
+export function dropLegacyProgramId<T extends { programId?: string; program_id?: string }>({ programId: _a, program_id: _b, ...wire }: T) {
+  return wire;
+}

@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { defineOperation } from "../core/operation.js";
 import { listPartnersQuerySchema } from "../models/list-partners.js";
 import { createPartnerResponseSchema } from "../models/partner.js";
-import { partnerAnalyticsResponseSchema, retrievePartnerAnalyticsQuerySchema } from "../models/partner-analytics.js";
+import { partnerAnalyticsResponseSchema, retrievePartnerAnalyticsQuerySchema, toAnalyticsResult, withGroupBy } from "../models/partner-analytics.js";
 import { partnerLinksSchema, retrievePartnerLinksQuerySchema } from "../models/retrieve-partner-links.js";
 
 /** `GET /partners`: one page of the program's partners, filtered and sorted. Idempotent: a read. */
@@ -37,6 +37,8 @@ export const retrievePartnerAnalytics = defineOperation({
   path: "/partners/analytics",
   request: retrievePartnerAnalyticsQuerySchema,
   requestIn: "query",
+  toWire: withGroupBy,
   response: partnerAnalyticsResponseSchema,
+  toResult: toAnalyticsResult,
   idempotent: true,
 });

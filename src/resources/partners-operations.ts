@@ -1,6 +1,7 @@
 import { defineOperation } from "../core/operation.js";
 import { createPartnerRequestSchema } from "../models/create-partner-request.js";
 import { linkSchema } from "../models/link.js";
+import { dropLegacyProgramId } from "../models/schema-helpers.js";
 import { createPartnerLinkRequestSchema, upsertPartnerLinkRequestSchema } from "../models/partner-link-request.js";
 import { createPartnerResponseSchema } from "../models/partner.js";
 
@@ -11,6 +12,7 @@ export const createPartner = defineOperation({
   path: "/partners",
   request: createPartnerRequestSchema,
   requestIn: "body",
+  toWire: dropLegacyProgramId,
   response: createPartnerResponseSchema,
   idempotent: true,
 });
@@ -22,6 +24,7 @@ export const createPartnerLink = defineOperation({
   path: "/partners/links",
   request: createPartnerLinkRequestSchema,
   requestIn: "body",
+  toWire: dropLegacyProgramId,
   response: linkSchema,
   idempotent: false,
 });
@@ -33,6 +36,7 @@ export const upsertPartnerLink = defineOperation({
   path: "/partners/links/upsert",
   request: upsertPartnerLinkRequestSchema,
   requestIn: "body",
+  toWire: dropLegacyProgramId,
   response: linkSchema,
   idempotent: true,
 });

@@ -44,12 +44,17 @@ function readRequest(req: IncomingMessage): Promise<ReceivedRequest> {
 function wait(ms: number, socket: Socket): Promise<void> {
   if (ms <= 0) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    // A client that gives up early must not keep the timer (and the test process) alive.
-    socket.once("close", () => {
+    // A client that gives up early must not keep the timer (and the test process) alive; and a
+    // wait that ends must not leave its listener on a keep-alive socket that serves on.
+    const onClose = () => {
       clearTimeout(timer);
       resolve();
-    });
+    };
+    const timer = setTimeout(() => {
+      socket.off("close", onClose);
+      resolve();
+    }, ms);
+    socket.once("close", onClose);
   });
 }
 

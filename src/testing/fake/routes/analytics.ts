@@ -5,7 +5,7 @@ import type {
   PartnerAnalyticsTopLinks,
   RetrievePartnerAnalyticsQuery,
 } from "../../../models/partner-analytics.js";
-import { retrievePartnerAnalyticsQuerySchema } from "../../../models/partner-analytics.js";
+import { retrievePartnerAnalyticsQuerySchema, withGroupBy } from "../../../models/partner-analytics.js";
 import { FakeApiError } from "../api-error.js";
 import { readQuery, validateBody } from "../body.js";
 import { findPartner } from "../link-records.js";
@@ -93,7 +93,8 @@ function totalsOf(links: readonly LinkSchema[]): PartnerAnalyticsCount {
  * 422 for an invalid query or date.
  */
 export const analyticsRoute: Route = (ctx, _body, query) => {
-  const input = validateBody(retrievePartnerAnalyticsQuerySchema, readQuery(query), missingPartnerError());
+  // The server's default grouping is `count`.
+  const input = withGroupBy(validateBody(retrievePartnerAnalyticsQuerySchema, readQuery(query), missingPartnerError()));
   const partner = findPartner(ctx.state, input);
   const links = ctx.state.linksOf(partner.id);
   const { start, end, unit } = rangeOf(input, ctx.now, links);
