@@ -29,6 +29,8 @@ export class FakeState {
   #byKey = new Map<string, string>();
   /** externalId → link id; unique across the workspace. */
   #byExternalId = new Map<string, string>();
+  /** Partner id → their link ids, oldest first: a partner's links without scanning every link. */
+  #byPartner = new Map<string, string[]>();
   /** Lower-cased tag name → tag; tag names are case-insensitive on the server. */
   tags = new Map<string, LinkTag>();
   /** Partner id → their application (partners who applied; a pending one is what the applications routes list). */
@@ -56,7 +58,7 @@ export class FakeState {
 
   /** The partner's links, oldest first. */
   linksOf(partnerId: string): LinkSchema[] {
-    return [...this.links.values()].filter((l) => l.partnerId === partnerId);
+    return (this.#byPartner.get(partnerId) ?? []).map((id) => this.links.get(id)!);
   }
 
   /** Stores `partner`, replacing the record with the same id and its index entries. */
@@ -85,6 +87,18 @@ export class FakeState {
     if (old) {
       this.#byKey.delete(keyIndex(old.domain, old.key));
       if (old.externalId) this.#byExternalId.delete(old.externalId);
+    }
+    if (old?.partnerId !== link.partnerId) {
+      // A new link, or one moved to another partner (an upsert by tenantId can move one).
+      if (old?.partnerId) {
+        const ids = this.#byPartner.get(old.partnerId)!;
+        ids.splice(ids.indexOf(link.id), 1);
+      }
+      if (link.partnerId) {
+        const ids = this.#byPartner.get(link.partnerId);
+        if (ids) ids.push(link.id);
+        else this.#byPartner.set(link.partnerId, [link.id]);
+      }
     }
     this.links.set(link.id, link);
     this.#byKey.set(keyIndex(link.domain, link.key), link.id);
@@ -130,6 +144,7 @@ export class FakeState {
     copy.#byTenant = new Map(this.#byTenant);
     copy.#byKey = new Map(this.#byKey);
     copy.#byExternalId = new Map(this.#byExternalId);
+    copy.#byPartner = new Map([...this.#byPartner].map(([partnerId, ids]) => [partnerId, [...ids]]));
     copy.tags = new Map(this.tags);
     copy.applications = new Map(this.applications);
     return copy;
