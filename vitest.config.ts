@@ -25,6 +25,7 @@ export default defineConfig({
     alias: [
       { find: /^dub-partners$/, replacement: source("index.ts") },
       { find: /^dub-partners\/errors$/, replacement: source("errors.ts") },
+      { find: /^dub-partners\/funcs$/, replacement: source("funcs/index.ts") },
       { find: /^dub-partners\/testing$/, replacement: source("testing/index.ts") },
       { find: /^dub-partners\/testing\/msw$/, replacement: source("testing/msw.ts") },
     ],

@@ -1,4 +1,4 @@
-import { contextOf, DubCore } from "./core-client.js";
+import { DubCore } from "./core-client.js";
 import type { DubOptions } from "./core/options.js";
 import { PartnerApplications } from "./resources/partner-applications.js";
 import { Partners } from "./resources/partners.js";
@@ -27,7 +27,7 @@ export class Dub extends DubCore {
    */
   constructor(options: DubOptions = {}) {
     super(options);
-    this.partners = new Partners(contextOf(this));
-    this.partnerApplications = new PartnerApplications(contextOf(this));
+    this.partners = new Partners(this);
+    this.partnerApplications = new PartnerApplications(this);
   }
 }

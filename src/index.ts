@@ -10,6 +10,7 @@ export { APIPromise, type ApiResponse, type WithResponse } from "./core/api-prom
 export type { DebugLogger, DubOptions, RequestOptions, TokenSource } from "./core/options.js";
 export type { HookError, HookRequest, HookResponse, Hooks } from "./core/hooks.js";
 export { PagePromise, type PageQuery } from "./core/pagination.js";
+export type { BulkFailure, BulkOptions, BulkProgress, BulkResult, BulkSuccess } from "./core/bulk.js";
 export type { BackoffStrategy, RetryConfig } from "./core/retry/retry-config.js";
 export type { FetchLike } from "./core/transport/fetch-transport.js";
 export type { Partners } from "./resources/partners.js";

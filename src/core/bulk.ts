@@ -25,17 +25,38 @@ export interface BulkOptions {
 
 /** Running totals of a batch. */
 export interface BulkProgress {
+  /** Items in the batch. */
   readonly total: number;
   /** Items settled so far (succeeded + failed). */
   readonly completed: number;
+  /** Items that succeeded so far. */
   readonly succeeded: number;
+  /** Items that failed so far. */
   readonly failed: number;
 }
 
+/** The outcome of one item that succeeded. */
+export interface BulkSuccess<T> {
+  /** `true`: the call succeeded. */
+  readonly ok: true;
+  /** The item's position in the input. */
+  readonly index: number;
+  /** What the call returned. */
+  readonly value: T;
+}
+
+/** The outcome of one item that failed. */
+export interface BulkFailure {
+  /** `false`: the call failed. */
+  readonly ok: false;
+  /** The item's position in the input. */
+  readonly index: number;
+  /** The typed error of the call (`SDKValidationError`, `DubError`, `ConnectionError`, `RequestAbortedError`, ...). */
+  readonly error: Error;
+}
+
 /** The outcome of one item, at its position in the input. */
-export type BulkResult<T> =
-  | { readonly ok: true; readonly index: number; readonly value: T }
-  | { readonly ok: false; readonly index: number; readonly error: Error };
+export type BulkResult<T> = BulkSuccess<T> | BulkFailure;
 
 const DEFAULT_CONCURRENCY = 5;
 const MAX_CONCURRENCY = 64;

@@ -4,6 +4,7 @@ export type { LinkProps, TestVariant } from "./link-props.js";
 export type { ListPartnersQuery, ListPartnersSortBy, PartnerStatus } from "./list-partners.js";
 export type {
   CreatePartnerResponseBody,
+  PartnerOnlinePresence,
   PartnerApplicationReview,
   PartnerLink,
   PartnerTag,

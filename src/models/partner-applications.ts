@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import type { PageQuery } from "../core/pagination.js";
 import { PARTNER_STATUSES, type PartnerStatus } from "./list-partners.js";
+import { onlinePresenceFields, type PartnerOnlinePresence } from "./partner.js";
 import { maxString, oneOf, type OpenEnum, openEnum, optionalNullable, pageFields } from "./schema-helpers.js";
 
 /** Query of `partnerApplications.list` (`GET /partners/applications`). Every field is optional. */
@@ -16,7 +17,7 @@ export interface ListPartnerApplicationsQuery extends PageQuery {
 }
 
 /** The applicant of a {@link PartnerApplication}. */
-export interface PartnerApplicationPartner {
+export interface PartnerApplicationPartner extends PartnerOnlinePresence {
   /** The partner's unique ID on Dub. */
   id: string;
   /** The partner's full legal name. */
@@ -35,18 +36,6 @@ export interface PartnerApplicationPartner {
   groupId?: string | null;
   /** The status of the partner's enrollment in the program (`pending` for an application awaiting review). */
   status: OpenEnum<PartnerStatus>;
-  /** The partner's website URL (including the https protocol). */
-  website?: string | null;
-  /** The partner's YouTube channel username (e.g. `johndoe`). */
-  youtube?: string | null;
-  /** The partner's Twitter username (e.g. `johndoe`). */
-  twitter?: string | null;
-  /** The partner's LinkedIn username (e.g. `johndoe`). */
-  linkedin?: string | null;
-  /** The partner's Instagram username (e.g. `johndoe`). */
-  instagram?: string | null;
-  /** The partner's TikTok username (e.g. `johndoe`). */
-  tiktok?: string | null;
 }
 
 /** One answer of the program's application form. */
@@ -130,12 +119,7 @@ const applicationSchema = z.looseObject({
     country: nullableString,
     groupId: z.optional(nullableString),
     status: openEnum(PARTNER_STATUSES),
-    website: z.optional(nullableString),
-    youtube: z.optional(nullableString),
-    twitter: z.optional(nullableString),
-    linkedin: z.optional(nullableString),
-    instagram: z.optional(nullableString),
-    tiktok: z.optional(nullableString),
+    ...onlinePresenceFields,
   }),
   applicationFormData: z.nullable(z.array(z.looseObject({ label: z.string(), value: nullableString }))),
 });

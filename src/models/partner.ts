@@ -79,11 +79,37 @@ export interface ReferralFormData {
   fields: ReferralFormField[];
 }
 
+/** Where the partner is online: their website and social accounts. */
+export interface PartnerOnlinePresence {
+  /** The partner's website URL (including the https protocol). */
+  website?: string | null;
+  /** The partner's YouTube channel username (e.g. `johndoe`). */
+  youtube?: string | null;
+  /** The partner's Twitter username (e.g. `johndoe`). */
+  twitter?: string | null;
+  /** The partner's LinkedIn username (e.g. `johndoe`). */
+  linkedin?: string | null;
+  /** The partner's Instagram username (e.g. `johndoe`). */
+  instagram?: string | null;
+  /** The partner's TikTok username (e.g. `johndoe`). */
+  tiktok?: string | null;
+}
+
+/** Schema fields of {@link PartnerOnlinePresence}. */
+export const onlinePresenceFields = {
+  website: z.optional(z.nullable(z.string())),
+  youtube: z.optional(z.nullable(z.string())),
+  twitter: z.optional(z.nullable(z.string())),
+  linkedin: z.optional(z.nullable(z.string())),
+  instagram: z.optional(z.nullable(z.string())),
+  tiktok: z.optional(z.nullable(z.string())),
+};
+
 /**
  * The enrolled partner `partners.create` returns (`201`). Fields the API adds later are kept on
  * the object; new enum values parse as plain strings.
  */
-export interface CreatePartnerResponseBody {
+export interface CreatePartnerResponseBody extends PartnerOnlinePresence {
   /** The partner's unique ID on Dub. */
   id: string;
   /** The partner's full legal name. */
@@ -174,18 +200,6 @@ export interface CreatePartnerResponseBody {
   leadToConversionRate?: number | null;
   /** Return On Ad Spend (ROAS) (`Total Revenue ÷ Total Commissions`) */
   returnOnAdSpend?: number | null;
-  /** The partner's website URL (including the https protocol). */
-  website?: string | null;
-  /** The partner's YouTube channel username (e.g. `johndoe`). */
-  youtube?: string | null;
-  /** The partner's Twitter username (e.g. `johndoe`). */
-  twitter?: string | null;
-  /** The partner's LinkedIn username (e.g. `johndoe`). */
-  linkedin?: string | null;
-  /** The partner's Instagram username (e.g. `johndoe`). */
-  instagram?: string | null;
-  /** The partner's TikTok username (e.g. `johndoe`). */
-  tiktok?: string | null;
   /** @deprecated DEPRECATED: Use `networkStatus` instead. */
   trustedAt?: string | null;
 }
@@ -274,11 +288,6 @@ export const createPartnerResponseSchema: z.ZodMiniType<CreatePartnerResponseBod
   clickToConversionRate: z.optional(z.nullable(z.number())),
   leadToConversionRate: z.optional(z.nullable(z.number())),
   returnOnAdSpend: z.optional(z.nullable(z.number())),
-  website: z.optional(z.nullable(z.string())),
-  youtube: z.optional(z.nullable(z.string())),
-  twitter: z.optional(z.nullable(z.string())),
-  linkedin: z.optional(z.nullable(z.string())),
-  instagram: z.optional(z.nullable(z.string())),
-  tiktok: z.optional(z.nullable(z.string())),
+  ...onlinePresenceFields,
   trustedAt: z.optional(z.nullable(z.string())),
 });

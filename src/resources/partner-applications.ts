@@ -1,8 +1,6 @@
 import type { APIPromise } from "../core/api-promise.js";
-import type { ClientContext } from "../core/client-config.js";
 import type { RequestOptions } from "../core/options.js";
 import type { PagePromise } from "../core/pagination.js";
-import { callOperation } from "../core/pipeline.js";
 import type {
   ApprovePartnerApplicationRequestBody,
   ApprovePartnerApplicationResponseBody,
@@ -11,16 +9,16 @@ import type {
   RejectPartnerApplicationRequestBody,
   RejectPartnerApplicationResponseBody,
 } from "../models/partner-applications.js";
-import { listPages } from "./list-pages.js";
-import { approvePartnerApplication, listPartnerApplications, rejectPartnerApplication } from "./partner-applications-operations.js";
+import type { DubCore } from "../core-client.js";
+import { partnerApplicationsApprove, partnerApplicationsList, partnerApplicationsReject } from "../funcs/partner-applications.js";
 
 /** The `dub.partnerApplications` namespace: applications to join your program, and their review. */
 export class PartnerApplications {
-  readonly #ctx: ClientContext;
+  readonly #client: DubCore;
 
   /** @internal Built by {@link Dub}. */
-  constructor(ctx: ClientContext) {
-    this.#ctx = ctx;
+  constructor(client: DubCore) {
+    this.#client = client;
   }
 
   /**
@@ -35,7 +33,7 @@ export class PartnerApplications {
    * ```
    */
   list(query?: ListPartnerApplicationsQuery, options?: RequestOptions): PagePromise<PartnerApplication> {
-    return listPages(this.#ctx, listPartnerApplications, query, options);
+    return partnerApplicationsList(this.#client, query, options);
   }
 
   /**
@@ -49,7 +47,7 @@ export class PartnerApplications {
    * ```
    */
   approve(body: ApprovePartnerApplicationRequestBody, options?: RequestOptions): APIPromise<ApprovePartnerApplicationResponseBody> {
-    return callOperation(this.#ctx, approvePartnerApplication, body, options);
+    return partnerApplicationsApprove(this.#client, body, options);
   }
 
   /**
@@ -63,6 +61,6 @@ export class PartnerApplications {
    * ```
    */
   reject(body: RejectPartnerApplicationRequestBody, options?: RequestOptions): APIPromise<RejectPartnerApplicationResponseBody> {
-    return callOperation(this.#ctx, rejectPartnerApplication, body, options);
+    return partnerApplicationsReject(this.#client, body, options);
   }
 }

@@ -1,8 +1,6 @@
 import type { APIPromise } from "../core/api-promise.js";
-import type { ClientContext } from "../core/client-config.js";
 import type { RequestOptions } from "../core/options.js";
 import type { PagePromise } from "../core/pagination.js";
-import { callOperation } from "../core/pipeline.js";
 import type { CreatePartnerRequestBody } from "../models/create-partner-request.js";
 import type { LinkSchema } from "../models/link.js";
 import type { ListPartnersQuery } from "../models/list-partners.js";
@@ -22,18 +20,28 @@ import type {
 } from "../models/partner-analytics.js";
 import type { CreatePartnerLinkRequestBody, UpsertPartnerLinkRequestBody } from "../models/partner-link-request.js";
 import type { RetrievePartnerLinksQuery } from "../models/retrieve-partner-links.js";
-import { listPages } from "./list-pages.js";
-import { banPartner, deactivatePartner } from "./partner-actions-operations.js";
-import { listPartners, retrievePartnerAnalytics, retrievePartnerLinks } from "./partner-queries-operations.js";
-import { createPartner, createPartnerLink, upsertPartnerLink } from "./partners-operations.js";
+import type { DubCore } from "../core-client.js";
+import type { BulkOptions, BulkResult } from "../core/bulk.js";
+import {
+  partnersAnalytics,
+  partnersBan,
+  partnersBulkCreate,
+  partnersBulkUpsertLinks,
+  partnersCreate,
+  partnersCreateLink,
+  partnersDeactivate,
+  partnersList,
+  partnersRetrieveLinks,
+  partnersUpsertLink,
+} from "../funcs/partners.js";
 
 /** The `dub.partners` namespace: partners of your program and their links. */
 export class Partners {
-  readonly #ctx: ClientContext;
+  readonly #client: DubCore;
 
   /** @internal Built by {@link Dub}. */
-  constructor(ctx: ClientContext) {
-    this.#ctx = ctx;
+  constructor(client: DubCore) {
+    this.#client = client;
   }
 
   /**
@@ -46,7 +54,7 @@ export class Partners {
    * ```
    */
   create(body: CreatePartnerRequestBody, options?: RequestOptions): APIPromise<CreatePartnerResponseBody> {
-    return callOperation(this.#ctx, createPartner, body, options);
+    return partnersCreate(this.#client, body, options);
   }
 
   /**
@@ -60,7 +68,7 @@ export class Partners {
    * ```
    */
   createLink(body: CreatePartnerLinkRequestBody, options?: RequestOptions): APIPromise<LinkSchema> {
-    return callOperation(this.#ctx, createPartnerLink, body, options);
+    return partnersCreateLink(this.#client, body, options);
   }
 
   /**
@@ -73,7 +81,7 @@ export class Partners {
    * ```
    */
   upsertLink(body: UpsertPartnerLinkRequestBody, options?: RequestOptions): APIPromise<LinkSchema> {
-    return callOperation(this.#ctx, upsertPartnerLink, body, options);
+    return partnersUpsertLink(this.#client, body, options);
   }
 
   /**
@@ -88,7 +96,7 @@ export class Partners {
    * ```
    */
   list(query?: ListPartnersQuery, options?: RequestOptions): PagePromise<CreatePartnerResponseBody> {
-    return listPages(this.#ctx, listPartners, query, options);
+    return partnersList(this.#client, query, options);
   }
 
   /**
@@ -101,7 +109,7 @@ export class Partners {
    * ```
    */
   retrieveLinks(query: RetrievePartnerLinksQuery, options?: RequestOptions): APIPromise<PartnerLink[]> {
-    return callOperation(this.#ctx, retrievePartnerLinks, query, options);
+    return partnersRetrieveLinks(this.#client, query, options);
   }
 
   /**
@@ -146,7 +154,7 @@ export class Partners {
   }>;
   analytics(query: RetrievePartnerAnalyticsQuery, options?: RequestOptions): APIPromise<PartnerAnalyticsResult>;
   analytics(query: RetrievePartnerAnalyticsQuery, options?: RequestOptions): APIPromise<PartnerAnalyticsResult> {
-    return callOperation(this.#ctx, retrievePartnerAnalytics, query, options);
+    return partnersAnalytics(this.#client, query, options);
   }
 
   /**
@@ -160,7 +168,7 @@ export class Partners {
    * ```
    */
   ban(body: BanPartnerRequestBody, options?: RequestOptions): APIPromise<BanPartnerResponseBody> {
-    return callOperation(this.#ctx, banPartner, body, options);
+    return partnersBan(this.#client, body, options);
   }
 
   /**
@@ -174,6 +182,38 @@ export class Partners {
    * ```
    */
   deactivate(body: DeactivatePartnerRequestBody, options?: RequestOptions): APIPromise<DeactivatePartnerResponseBody> {
-    return callOperation(this.#ctx, deactivatePartner, body, options);
+    return partnersDeactivate(this.#client, body, options);
+  }
+
+  /**
+   * Creates or updates many partners (by email, so safe to repeat), with bounded concurrency and
+   * throttling from the rate-limit headers, so a large batch waits out the server's windows
+   * instead of failing on 429s. Resolves with one result per item, in input order: the partner,
+   * or the typed error of that item; one item's failure never stops the others.
+   *
+   * @example
+   * ```ts
+   * const results = await dub.partners.bulkCreate(users.map((u) => ({ email: u.email, tenantId: u.id })), {
+   *   concurrency: 8,
+   *   onProgress: ({ completed, total }) => console.log(`${completed}/${total}`),
+   * });
+   * const failed = results.filter((r) => !r.ok);
+   * ```
+   */
+  bulkCreate(items: readonly CreatePartnerRequestBody[], options?: BulkOptions): Promise<BulkResult<CreatePartnerResponseBody>[]> {
+    return partnersBulkCreate(this.#client, items, options);
+  }
+
+  /**
+   * Upserts many partner links (idempotent: safe to repeat), with the same concurrency,
+   * throttling and per-item results as {@link Partners.bulkCreate}.
+   *
+   * @example
+   * ```ts
+   * const results = await dub.partners.bulkUpsertLinks(partners.map((p) => ({ partnerId: p.id, url: "https://acme.com/pricing" })));
+   * ```
+   */
+  bulkUpsertLinks(items: readonly UpsertPartnerLinkRequestBody[], options?: BulkOptions): Promise<BulkResult<LinkSchema>[]> {
+    return partnersBulkUpsertLinks(this.#client, items, options);
   }
 }

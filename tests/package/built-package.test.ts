@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 
 /** These tests read the built package (`npm test` builds before running them). */
@@ -44,5 +46,25 @@ describe("the built package", () => {
       expect(code, file).not.toMatch(/from ["']undici["']|require\(["']undici["']\)/);
       expect(code, file).not.toMatch(/from ["']node:|require\(["']node:|from ["'](fs|net|http|https|tls|util|stream|buffer)["']/);
     }
+  });
+
+  it("the standalone functions tree-shake: one function bundles smaller than the whole client", async () => {
+    const gzipped = async (contents: string) => {
+      const result = await build({
+        stdin: { contents, resolveDir: dist, loader: "js" },
+        bundle: true,
+        minify: true,
+        format: "esm",
+        platform: "neutral",
+        mainFields: ["module", "main"],
+        conditions: ["worker", "browser"],
+        write: false,
+        logLevel: "silent",
+      });
+      return gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length;
+    };
+    const one = await gzipped(`import { DubCore, partnersCreateLink } from "./edge/funcs.js"; export const f = (t) => partnersCreateLink(new DubCore({ token: t }), { partnerId: "p" });`);
+    const all = await gzipped(`import { Dub } from "./edge/index.js"; export const f = (t) => new Dub({ token: t });`);
+    expect(one).toBeLessThan(all - 500);
   });
 });
