@@ -6,19 +6,44 @@ import { sleep } from "./sleep.js";
 
 /** Options of the bulk helpers (`dub.partners.bulkCreate`, `dub.partners.bulkUpsertLinks`). */
 export interface BulkOptions {
-  /** How many calls run at once, 1 to 64. Default `5`. */
+  /**
+   * How many calls run at once, 1 to 64. Default `5`.
+   *
+   * @example
+   * ```ts
+   * await dub.partners.bulkCreate(items, { concurrency: 16 });
+   * ```
+   */
   concurrency?: number;
-  /** Called after each item settles, with the running totals. Default: none. */
+  /**
+   * Called after each item settles, with the running totals. If it throws, no new item starts
+   * and the batch rejects with that error once the calls under way settle. Default: none.
+   *
+   * @example
+   * ```ts
+   * await dub.partners.bulkCreate(items, { onProgress: ({ completed, total }) => bar.update(completed / total) });
+   * ```
+   */
   onProgress?: (progress: BulkProgress) => void;
   /**
    * Stops the batch: calls under way are aborted, and items not started yet settle at once with
-   * `RequestAbortedError`. The batch still resolves, with a result for every item.
+   * `RequestAbortedError`. The batch still resolves, with a result for every item. Default: none.
+   *
+   * @example
+   * ```ts
+   * await dub.partners.bulkUpsertLinks(items, { signal: AbortSignal.timeout(5 * 60_000) });
+   * ```
    */
   signal?: AbortSignal;
   /**
    * Retry configuration of each item, merged over the client's. Default
    * `{ strategy: "backoff", backoff: { maxElapsedTime: 120000 } }`: long enough to wait out a
    * one-minute rate-limit window, so a large batch does not fail on 429s.
+   *
+   * @example
+   * ```ts
+   * await dub.partners.bulkCreate(items, { retries: { strategy: "backoff", backoff: { maxElapsedTime: 300_000 } } });
+   * ```
    */
   retries?: RetryConfig;
 }

@@ -68,10 +68,31 @@ export interface HookError {
  * ```
  */
 export interface Hooks {
-  /** Before each attempt is sent. Default: none. */
+  /**
+   * Before each attempt is sent. Default: none.
+   *
+   * @example
+   * ```ts
+   * new Dub({ hooks: { beforeRequest: (req) => { req.headers["x-request-id"] = crypto.randomUUID(); } } });
+   * ```
+   */
   beforeRequest?(request: HookRequest): void | Promise<void>;
-  /** After each response has been read, whatever its status. Default: none. */
+  /**
+   * After each response has been read, whatever its status. Default: none.
+   *
+   * @example
+   * ```ts
+   * new Dub({ hooks: { afterResponse: (res) => console.log(res.operation, res.status, res.durationMs) } });
+   * ```
+   */
   afterResponse?(response: HookResponse): void | Promise<void>;
-  /** After each failed attempt: an error status, an invalid body, or no response. Default: none. */
+  /**
+   * After each failed attempt: an error status, an invalid body, or no response. Default: none.
+   *
+   * @example
+   * ```ts
+   * new Dub({ hooks: { onError: ({ operation, attempt, error }) => console.warn(operation, attempt, error.name) } });
+   * ```
+   */
   onError?(event: HookError): void | Promise<void>;
 }

@@ -48,10 +48,6 @@ function describe(issue: ZodIssueLike): string {
       return issue.format === "regex" ? "has an invalid format" : `must be a valid ${issue.format}`;
     case "unrecognized_keys":
       return `unknown key${issue.keys && issue.keys.length > 1 ? "s" : ""}: ${(issue.keys ?? []).join(", ")}`;
-    case "invalid_union":
-      return "does not match any accepted type";
-    case "invalid_value":
-      return "is not one of the accepted values";
     default:
       return issue.message;
   }
