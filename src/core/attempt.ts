@@ -63,7 +63,7 @@ export async function attemptOnce<Output>(
   } catch (error) {
     const failure = toClientError(error, call, cancellation);
     ctx.logger?.debug(`dub-partners ✗ ${call.label} after ${Math.round(performance.now() - startedAt)} ms: ${failure.message}`);
-    if (hooks?.onError) await hooks.onError({ operation: call.operation, method: call.method, url: call.url, attempt, error: failure });
+    await reportError(ctx, call, attempt, failure);
     throw failure;
   } finally {
     clearTimeout(timer);
@@ -76,13 +76,17 @@ export async function attemptOnce<Output>(
     const { status, headers: responseHeaders } = response;
     await hooks.afterResponse({ operation: call.operation, method: call.method, url: call.url, attempt, status, headers: responseHeaders, durationMs, rateLimit });
   }
-  if (!hooks?.onError) return interpret(call, responseSchema, response, rateLimit);
   try {
     return interpret(call, responseSchema, response, rateLimit);
   } catch (error) {
-    await hooks.onError({ operation: call.operation, method: call.method, url: call.url, attempt, error: error as Error });
+    await reportError(ctx, call, attempt, error as Error);
     throw error;
   }
+}
+
+/** Tells the `onError` hook, when there is one, that the attempt failed with `error`. */
+async function reportError(ctx: ClientContext, call: PreparedCall, attempt: number, error: Error): Promise<void> {
+  await ctx.hooks?.onError?.({ operation: call.operation, method: call.method, url: call.url, attempt, error });
 }
 
 /**
@@ -158,9 +162,6 @@ function interpret<Output>(
 
 /** Reads the rate-limit headers, when there are any, and keeps them as the client's latest figures. */
 function observeRateLimit(ctx: ClientContext, status: number, headers: Record<string, string>) {
-  if (headers["x-ratelimit-limit"] === undefined && headers["x-ratelimit-remaining"] === undefined && headers["retry-after"] === undefined) {
-    return undefined;
-  }
   const rateLimit = parseRateLimit(headers, status);
   if (rateLimit) ctx.observed.rateLimit = rateLimit;
   return rateLimit;

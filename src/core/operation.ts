@@ -40,6 +40,11 @@ export interface Operation<Input, Output, Body = Output> {
   readonly idempotent: boolean;
 }
 
+/** `METHOD /path` of an operation, as messages and debug lines name a request. */
+export function operationLabel(operation: Pick<Operation<unknown, unknown>, "method" | "path">): string {
+  return `${operation.method} ${operation.path}`;
+}
+
 /** Declares an operation (identity at run time; keeps the input and output types). */
 export function defineOperation<Input, Body, Output = Body>(operation: Operation<Input, Output, Body>): Operation<Input, Output, Body> {
   return operation;

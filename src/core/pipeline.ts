@@ -4,7 +4,7 @@ import type { ClientContext } from "./client-config.js";
 import { checkRequestOptions } from "./client-config.js";
 import { RequestAbortedError, SDKValidationError } from "./errors/client-errors.js";
 import { redactSecret } from "./errors/from-response.js";
-import type { Operation } from "./operation.js";
+import { type Operation, operationLabel } from "./operation.js";
 import type { RequestOptions } from "./options.js";
 import { fastSchema } from "./fast-schema.js";
 import { encodeQuery } from "./query.js";
@@ -33,7 +33,7 @@ export async function executeOperation<Input, Output>(
   input: Input,
   options?: RequestOptions,
 ): Promise<WithResponse<Output>> {
-  const label = `${operation.method} ${operation.path}`;
+  const label = operationLabel(operation);
   checkRequestOptions(options);
   const parsed = fastSchema(operation.request).safeParse(input, { reportInput: true });
   if (!parsed.success) throw new SDKValidationError(`${operation.name} request`, toValidationIssues(parsed.error.issues));

@@ -1,6 +1,6 @@
 import type { APIPromise } from "../core/api-promise.js";
 import { type BulkOptions, type BulkResult, runBulk } from "../core/bulk.js";
-import type { Operation } from "../core/operation.js";
+import { type Operation, operationLabel } from "../core/operation.js";
 import type { RequestOptions } from "../core/options.js";
 import type { PageQuery, PagePromise } from "../core/pagination.js";
 import { callOperation } from "../core/pipeline.js";
@@ -30,6 +30,6 @@ export function listFunction<Query extends PageQuery, Item>(operation: Operation
 export function bulkFunction<Input, Output>(operation: Operation<Input, Output, any>): BulkFunction<Input, Output> {
   return (client, items, options) => {
     const ctx = contextOf(client);
-    return runBulk(ctx, `${operation.method} ${operation.path}`, items, (item, itemOptions) => callOperation(ctx, operation, item, itemOptions), options);
+    return runBulk(ctx, operationLabel(operation), items, (item, itemOptions) => callOperation(ctx, operation, item, itemOptions), options);
   };
 }
