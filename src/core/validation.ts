@@ -1,3 +1,5 @@
+import type * as z from "zod/mini";
+import { crossFieldIssues } from "./cross-field-rules.js";
 import type { ValidationIssue } from "./errors/client-errors.js";
 
 /**
@@ -63,4 +65,19 @@ export function toValidationIssues(issues: readonly ZodIssueLike[]): ValidationI
     code: issue.code,
     message: issue.message && issue.message !== "Invalid input" ? issue.message : describe(issue),
   }));
+}
+
+/**
+ * Every problem of `input` against a request schema, for the error of a call that failed
+ * validation: zod's issues (with the received values, for "expected string, received number"),
+ * then the schema's cross-field rules, which zod skips once a field has failed. Runs on the error
+ * path only; the happy path is one compiled parse.
+ */
+export function requestIssues(schema: z.ZodMiniType, input: unknown): ValidationIssue[] {
+  const result = schema.safeParse(input, { reportInput: true });
+  const issues = result.success ? [] : toValidationIssues(result.error.issues);
+  for (const message of crossFieldIssues(schema, input)) {
+    if (!issues.some((issue) => issue.path.length === 0 && issue.message === message)) issues.push({ path: [], code: "custom", message });
+  }
+  return issues;
 }

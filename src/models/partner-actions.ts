@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { withCrossFieldRules } from "../core/cross-field-rules.js";
 import { oneOf, partnerIdentity, requirePartner } from "./schema-helpers.js";
 
 /** Why a partner is banned. */
@@ -35,17 +36,16 @@ export interface DeactivatePartnerResponseBody {
 }
 
 /** Request schema of `partners.ban`. */
-export const banPartnerRequestSchema: z.ZodMiniType<BanPartnerRequestBody, BanPartnerRequestBody> = z
-  .strictObject({
+export const banPartnerRequestSchema: z.ZodMiniType<BanPartnerRequestBody, BanPartnerRequestBody> = withCrossFieldRules(
+  z.strictObject({
     ...partnerIdentity,
     reason: oneOf(["tos_violation", "inappropriate_content", "fake_traffic", "fraud", "spam", "brand_abuse"]),
-  })
-  .check(requirePartner);
+  }),
+  requirePartner,
+);
 
 /** Request schema of `partners.deactivate`. */
-export const deactivatePartnerRequestSchema: z.ZodMiniType<DeactivatePartnerRequestBody, DeactivatePartnerRequestBody> = z
-  .strictObject(partnerIdentity)
-  .check(requirePartner);
+export const deactivatePartnerRequestSchema: z.ZodMiniType<DeactivatePartnerRequestBody, DeactivatePartnerRequestBody> = withCrossFieldRules(z.strictObject(partnerIdentity), requirePartner);
 
 /** Response schema of the actions that answer with the partner's ID (ban, deactivate, approve, reject). */
 export const partnerIdResponseSchema: z.ZodMiniType<{ partnerId: string }> = z.looseObject({ partnerId: z.string() });

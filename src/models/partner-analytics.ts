@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { withCrossFieldRules } from "../core/cross-field-rules.js";
 import { maxString, oneOf, partnerIdentity, requirePartner } from "./schema-helpers.js";
 
 /** How `partners.analytics` groups its data points. */
@@ -122,8 +123,8 @@ export type PartnerAnalyticsResult =
 const GROUP_BY = ["count", "timeseries", "top_links"] as const;
 
 /** Request schema of `partners.analytics`; its wire form always carries `groupBy` (see {@link withGroupBy}). */
-export const retrievePartnerAnalyticsQuerySchema = z
-    .strictObject({
+export const retrievePartnerAnalyticsQuerySchema = withCrossFieldRules(
+    z.strictObject({
       ...partnerIdentity,
       interval: z.optional(oneOf(["24h", "7d", "30d", "90d", "1y", "mtd", "qtd", "ytd", "all"])),
       start: z.optional(z.string()),
@@ -131,8 +132,9 @@ export const retrievePartnerAnalyticsQuerySchema = z
       timezone: z.optional(z.string()),
       query: z.optional(maxString(10_000)),
       groupBy: z.optional(oneOf(GROUP_BY)),
-    })
-    .check(requirePartner) satisfies z.ZodMiniType<RetrievePartnerAnalyticsQuery, RetrievePartnerAnalyticsQuery>;
+    }),
+    requirePartner,
+  ) satisfies z.ZodMiniType<RetrievePartnerAnalyticsQuery, RetrievePartnerAnalyticsQuery>;
 
 /** The wire query: `groupBy` is always sent (`count` by default), so the shape of the answer never rests on a server default. */
 export function withGroupBy(query: RetrievePartnerAnalyticsQuery): RetrievePartnerAnalyticsQuery & { groupBy: PartnerAnalyticsGroupBy } {

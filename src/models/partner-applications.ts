@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { type CrossFieldRule, withCrossFieldRules } from "../core/cross-field-rules.js";
 import type { PageQuery } from "../core/pagination.js";
 import { PARTNER_STATUSES, type PartnerStatus } from "./list-partners.js";
 import { onlinePresenceFields, type PartnerOnlinePresence } from "./partner.js";
@@ -132,27 +133,24 @@ export const approvePartnerApplicationRequestSchema: z.ZodMiniType<ApprovePartne
   z.strictObject({ partnerId: z.string(), groupId: optionalNullable(z.string()) });
 
 /** The server's rules across the fields of a rejection (it answers 400 to a body that breaks them). */
-const fraudFlagRules = z.refine(
-  (input: unknown) => {
-    if (typeof input !== "object" || input === null) return true;
-    const { flagForFraud, flagForFraudReason, reapplicationTimeframe } = input as RejectPartnerApplicationRequestBody;
+const fraudFlagRules: CrossFieldRule = {
+  test: (input) => {
+    const { flagForFraud, flagForFraudReason, reapplicationTimeframe } = input as Partial<RejectPartnerApplicationRequestBody>;
     if (flagForFraud !== true) return true;
     return reapplicationTimeframe !== "instant" && typeof flagForFraudReason === "string" && flagForFraudReason.trim() !== "";
   },
-  {
-    message: 'flagForFraud needs a non-empty flagForFraudReason and cannot be combined with reapplicationTimeframe "instant"',
-    when: () => true,
-  },
-);
+  message: 'flagForFraud needs a non-empty flagForFraudReason and cannot be combined with reapplicationTimeframe "instant"',
+};
 
 /** Request schema of `partnerApplications.reject`. */
-export const rejectPartnerApplicationRequestSchema: z.ZodMiniType<RejectPartnerApplicationRequestBody, RejectPartnerApplicationRequestBody> = z
-  .strictObject({
+export const rejectPartnerApplicationRequestSchema: z.ZodMiniType<RejectPartnerApplicationRequestBody, RejectPartnerApplicationRequestBody> = withCrossFieldRules(
+  z.strictObject({
     partnerId: z.string(),
     rejectionReason: z.optional(oneOf(["needsMoreDetail", "doesNotMeetRequirements", "notTheRightFit", "other"])),
     rejectionNote: z.optional(maxString(500)),
     reapplicationTimeframe: z.optional(oneOf(["instant", "standard", "never"])),
     flagForFraud: z.optional(z.boolean()),
     flagForFraudReason: z.optional(maxString(2000)),
-  })
-  .check(fraudFlagRules);
+  }),
+  fraudFlagRules,
+);

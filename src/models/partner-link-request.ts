@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { withCrossFieldRules } from "../core/cross-field-rules.js";
 import { type LinkProps, linkPropsSchema } from "./link-props.js";
 import { legacyProgramId, maxString, optionalNullable, partnerIdentity, requirePartner } from "./schema-helpers.js";
 
@@ -36,11 +37,13 @@ const linkFields = {
 };
 
 /** Request schema of `partners.createLink`; its wire form drops the legacy program fields. */
-export const createPartnerLinkRequestSchema = z
-  .strictObject({ ...partnerIdentity, url: optionalNullable(maxString(32_000)), ...linkFields })
-  .check(requirePartner) satisfies z.ZodMiniType<CreatePartnerLinkRequestBody, CreatePartnerLinkRequestBody>;
+export const createPartnerLinkRequestSchema = withCrossFieldRules(
+  z.strictObject({ ...partnerIdentity, url: optionalNullable(maxString(32_000)), ...linkFields }),
+  requirePartner,
+) satisfies z.ZodMiniType<CreatePartnerLinkRequestBody, CreatePartnerLinkRequestBody>;
 
 /** Request schema of `partners.upsertLink`; its wire form drops the legacy program fields. */
-export const upsertPartnerLinkRequestSchema = z
-  .strictObject({ ...partnerIdentity, url: maxString(32_000), ...linkFields })
-  .check(requirePartner) satisfies z.ZodMiniType<UpsertPartnerLinkRequestBody, UpsertPartnerLinkRequestBody>;
+export const upsertPartnerLinkRequestSchema = withCrossFieldRules(
+  z.strictObject({ ...partnerIdentity, url: maxString(32_000), ...linkFields }),
+  requirePartner,
+) satisfies z.ZodMiniType<UpsertPartnerLinkRequestBody, UpsertPartnerLinkRequestBody>;

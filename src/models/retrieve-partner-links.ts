@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { withCrossFieldRules } from "../core/cross-field-rules.js";
 import { type PartnerLink, partnerLinkSchema } from "./partner.js";
 import { partnerIdentity, requirePartner } from "./schema-helpers.js";
 
@@ -11,9 +12,7 @@ export interface RetrievePartnerLinksQuery {
 }
 
 /** Request schema of `partners.retrieveLinks`; a `null` field is left out of the query string. */
-export const retrievePartnerLinksQuerySchema: z.ZodMiniType<RetrievePartnerLinksQuery, RetrievePartnerLinksQuery> = z
-  .strictObject(partnerIdentity)
-  .check(requirePartner);
+export const retrievePartnerLinksQuerySchema: z.ZodMiniType<RetrievePartnerLinksQuery, RetrievePartnerLinksQuery> = withCrossFieldRules(z.strictObject(partnerIdentity), requirePartner);
 
 /** Response schema of `partners.retrieveLinks`: the partner's links, each with its totals. */
 export const partnerLinksSchema: z.ZodMiniType<PartnerLink[]> = z.array(partnerLinkSchema);

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import type { CrossFieldRule } from "../core/cross-field-rules.js";
 
 /**
  * A string enum that stays open: the known values give editor completion, and a value the
@@ -69,18 +70,13 @@ export const partnerIdentity = {
 };
 
 /**
- * The server answers 400 unless the partner is named by `partnerId` or `tenantId`. The check
- * runs even when other fields failed, so one error lists every problem.
+ * The server answers 400 unless the partner is named by `partnerId` or `tenantId`. A
+ * cross-field rule: reported even when other fields failed, so one error lists every problem.
  */
-export const requirePartner = z.refine(
-  (input: unknown) => {
-    // An input that is not an object already has its own issue; this rule speaks of objects only.
-    if (typeof input !== "object" || input === null) return true;
-    const { partnerId, tenantId } = input as { partnerId?: unknown; tenantId?: unknown };
-    return Boolean(partnerId || tenantId);
-  },
-  { message: "partnerId or tenantId is required", when: () => true },
-);
+export const requirePartner: CrossFieldRule = {
+  test: ({ partnerId, tenantId }) => Boolean(partnerId || tenantId),
+  message: "partnerId or tenantId is required",
+};
 
 /** An integer within the safe range (a refinement: zod's integer format would add to the bundle). */
 const isInteger = z.refine(Number.isSafeInteger, { message: "must be an integer" });

@@ -51,6 +51,23 @@ describe("request validation: a clear typed error before any byte is sent", () =
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  it("reports a rule across fields together with the field errors, once", async () => {
+    const { dub, fetch } = spyClient();
+    expect(await issuesOf(dub.partners.createLink({ key: 7 as unknown as string }))).toEqual([
+      ["key", "expected string, received number"],
+      ["", "partnerId or tenantId is required"],
+    ]);
+    const reject = await issuesOf(
+      dub.partnerApplications.reject({ partnerId: "pn_1", rejectionNote: "n".repeat(501), flagForFraud: true, reapplicationTimeframe: "instant" }),
+    );
+    expect(reject).toEqual([
+      ["rejectionNote", "must have at most 500 characters"],
+      ["", 'flagForFraud needs a non-empty flagForFraudReason and cannot be combined with reapplicationTimeframe "instant"'],
+    ]);
+    expect(await issuesOf(dub.partners.deactivate({}))).toEqual([["", "partnerId or tenantId is required"]]);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it("enforces the documented lengths exactly at their bounds", async () => {
     const { dub, fetch } = spyClient();
     await expect(dub.partners.createLink({ partnerId: "p", key: "k".repeat(191) })).rejects.toBeInstanceOf(SDKValidationError);
