@@ -3,6 +3,7 @@ import type { WithResponse } from "./api-promise.js";
 import type { ClientContext } from "./client-config.js";
 import { ConnectionError, HTTPClientError, RequestAbortedError, RequestTimeoutError, ResponseValidationError } from "./errors/client-errors.js";
 import { errorFromResponse, redactSecret } from "./errors/from-response.js";
+import { conforms } from "./fast-schema.js";
 import type { HookRequest } from "./hooks.js";
 import { describeNetworkError } from "./network-errors.js";
 import { parseRateLimit } from "./rate-limit.js";
@@ -155,9 +156,11 @@ function interpret<Output>(
   } catch (error) {
     throw fail(`body is not JSON (${headers["content-type"] ?? "no content type"}, ${text.length} chars)`, text, error);
   }
-  const parsed = responseSchema.safeParse(json);
-  if (!parsed.success) throw fail("body does not match the documented schema", text, parsed.error, toValidationIssues(parsed.error.issues));
-  return { data: parsed.data, response: { status, headers, rateLimit, request: call.label, url: call.url } };
+  if (!conforms(responseSchema, json)) {
+    const parsed = responseSchema.safeParse(json);
+    if (!parsed.success) throw fail("body does not match the documented schema", text, parsed.error, toValidationIssues(parsed.error.issues));
+  }
+  return { data: json as Output, response: { status, headers, rateLimit, request: call.label, url: call.url } };
 }
 
 /** Reads the rate-limit headers, when there are any, and keeps them as the client's latest figures. */

@@ -16,3 +16,14 @@ export function fastSchema<T extends z.ZodMiniType>(schema: T): T {
   }
   return fast as T;
 }
+
+/**
+ * Whether `value` passes `schema`, where the caller then uses `value` itself (a freshly parsed
+ * JSON body, which nothing else holds): `z.validate` runs the compiled schema's assert-only
+ * variant, which checks every rule without building a copy of a 50-field object. Valid for the
+ * response schemas because none of them transforms or defaults a value: their output is their
+ * input.
+ */
+export function conforms(schema: z.ZodMiniType, value: unknown): boolean {
+  return z.validate(fastSchema(schema), value);
+}

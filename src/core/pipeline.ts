@@ -44,7 +44,7 @@ export async function executeOperation<Input, Output>(
 
   const wire = operation.toWire ? operation.toWire(parsed.data) : parsed.data;
   const call = prepare(ctx, operation, wire, options, token, label);
-  const responseSchema = fastSchema(typeof operation.response === "function" ? operation.response(wire) : operation.response);
+  const responseSchema = typeof operation.response === "function" ? operation.response(wire) : operation.response;
   const plan = options?.retries ? toRetryPlan(mergeRetryConfig(ctx.retryConfig, options.retries)) : ctx.retryPlan;
   let result: WithResponse<unknown>;
   try {

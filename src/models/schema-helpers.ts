@@ -87,7 +87,12 @@ export const pageFields = {
   pageSize: z.optional(z.number().check(isInteger, z.gte(1), z.lte(100))),
 };
 
-/** The wire form of a body that accepted {@link legacyProgramId}: without those fields. */
-export function dropLegacyProgramId<T extends { programId?: string; program_id?: string }>({ programId: _a, program_id: _b, ...wire }: T) {
+/**
+ * The wire form of a body that accepted {@link legacyProgramId}: without those fields. The body
+ * is the pipeline's validated copy, so one without them (nearly all) is sent as it is.
+ */
+export function dropLegacyProgramId<T extends { programId?: string; program_id?: string }>(body: T): Omit<T, "programId" | "program_id"> {
+  if (!("programId" in body) && !("program_id" in body)) return body;
+  const { programId: _a, program_id: _b, ...wire } = body;
   return wire;
 }
