@@ -55,7 +55,8 @@ const nodeBundled: Options = { noExternal: ["zod", "p-retry", "is-network-error"
 
 export default defineConfig([
   { ...common, ...esm, ...nodeBundled, outDir: "dist", platform: "node", dts: true, esbuildPlugins: [nodeVariants] },
-  { ...common, ...cjs, ...nodeBundled, outDir: "dist", platform: "node", dts: true, esbuildPlugins: [nodeVariants] },
+  // shims: `import.meta.url` (the undici transport's `createRequire`) in the CommonJS build.
+  { ...common, ...cjs, ...nodeBundled, outDir: "dist", platform: "node", dts: true, esbuildPlugins: [nodeVariants], shims: true },
   { ...common, ...esm, outDir: "dist/edge", platform: "neutral" },
   { ...common, ...cjs, outDir: "dist/edge", platform: "neutral" },
   { ...testing, ...esm },

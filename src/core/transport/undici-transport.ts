@@ -1,5 +1,5 @@
-import { Pool } from "undici";
-import type { Dispatcher } from "undici";
+import { createRequire } from "node:module";
+import type { Dispatcher, Pool } from "undici";
 import { SDK_VERSION } from "../constants.js";
 import type { Cancellation } from "./cancellation.js";
 import { BodyTooLargeError, type Transport, type TransportRequest, type TransportResponse } from "./types.js";
@@ -9,6 +9,28 @@ export interface UndiciTransportOptions {
   /** Connect deadline in milliseconds. */
   readonly connectTimeoutMs: number;
 }
+
+/**
+ * undici's `Pool` class, loaded on the first request.
+ *
+ * Only its own module is loaded: undici's package entry loads all of undici (fetch, WebSocket,
+ * caches, mocks: about 110 modules, some 75 ms of a cold start on a small machine) where the pool
+ * needs 22 of them. undici has no `exports` map, so the module path is public to Node; should a
+ * later undici move it, the package entry is used instead (slower to load, same class). The
+ * module is loaded with `require` (undici is CommonJS) on the first call rather than at import,
+ * so importing the SDK costs nothing until it is used.
+ */
+export function loadPool(require: (id: string) => unknown = createRequire(import.meta.url)): typeof Pool {
+  try {
+    const PoolClass = require("undici/lib/dispatcher/pool.js") as typeof Pool;
+    if (typeof PoolClass === "function" && typeof PoolClass.prototype.dispatch === "function") return PoolClass;
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== "MODULE_NOT_FOUND") throw error;
+  }
+  return (require("undici") as typeof import("undici")).Pool;
+}
+
+let PoolClass: typeof Pool | undefined;
 
 const USER_AGENT = `dub-partners/${SDK_VERSION} node/${typeof process === "undefined" ? "unknown" : process.versions.node}`;
 
@@ -127,7 +149,8 @@ export function createUndiciTransport(options: UndiciTransportOptions): Transpor
     send(request: TransportRequest): Promise<TransportResponse> {
       if (!pool) {
         origin = new URL(request.url).origin;
-        pool = new Pool(origin, { connect: { timeout: options.connectTimeoutMs } });
+        PoolClass ??= loadPool();
+        pool = new PoolClass(origin, { connect: { timeout: options.connectTimeoutMs } });
       }
       const dispatcher = pool;
       return new Promise<TransportResponse>((resolve, reject) => {
