@@ -39,11 +39,13 @@ export function evaluateBudgets(report) {
       measured: `${ours[c].rpsVsOfficial.toFixed(2)}×`,
       pass: ours[c].rpsVsOfficial >= BUDGET.rpsVsOfficial,
     })),
+    // Import + first call: from the process's start to the createLink response. Spawn to exit is
+    // reported beside it; it adds process creation and the wait at exit (see docs/performance.md).
     {
-      name: "Cold start (spawn to exit), ours vs the official SDK",
+      name: "Cold start (import + first call: process start to response), ours vs the official SDK",
       target: `≤ ${BUDGET.coldVsOfficial}×`,
-      measured: `${(coldStart.ours.wallMs / coldStart.official.wallMs).toFixed(2)}× (${coldStart.ours.wallMs.toFixed(0)} vs ${coldStart.official.wallMs.toFixed(0)} ms)`,
-      pass: coldStart.ours.wallMs <= BUDGET.coldVsOfficial * coldStart.official.wallMs,
+      measured: `${(coldStart.ours.doneMs / coldStart.official.doneMs).toFixed(2)}× (${coldStart.ours.doneMs.toFixed(0)} vs ${coldStart.official.doneMs.toFixed(0)} ms; spawn to exit ${(coldStart.ours.wallMs / coldStart.official.wallMs).toFixed(2)}×)`,
+      pass: coldStart.ours.doneMs <= BUDGET.coldVsOfficial * coldStart.official.doneMs,
     },
     {
       name: "Edge bundle, full client with zod, gzipped (no undici, no node:)",
@@ -102,12 +104,14 @@ export function renderMarkdown(report) {
     "",
     `A fresh \`node\` process imports the client and completes one \`createLink\`; median of ${config.coldProcesses} processes each, interleaved.`,
     "",
-    "| Process | spawn to exit ms | process start to response ms | of which import done at ms | × official (spawn to exit) |",
-    "| --- | --: | --: | --: | --: |",
+    "| Process | import done at ms | process start to response ms | × official (start to response) | spawn to exit ms | × official (spawn to exit) |",
+    "| --- | --: | --: | --: | --: | --: |",
   );
   for (const w of COLD) {
     const s = coldStart[w];
-    lines.push(`| ${COLD_NAMES[w]} | ${fmt(s.wallMs)} | ${fmt(s.doneMs)} | ${fmt(s.importedMs)} | ${fmt(s.wallMs / coldStart.official.wallMs, 2)} |`);
+    lines.push(
+      `| ${COLD_NAMES[w]} | ${fmt(s.importedMs)} | ${fmt(s.doneMs)} | ${fmt(s.doneMs / coldStart.official.doneMs, 2)} | ${fmt(s.wallMs)} | ${fmt(s.wallMs / coldStart.official.wallMs, 2)} |`,
+    );
   }
   lines.push("", "### Bundle size", "", "esbuild, bundle + minify, ESM, platform browser, conditions `worker`/`browser`, target ES2022; gzip level 9.", "");
   lines.push("| Bundle | minified | gzipped | largest parts (minified) |", "| --- | --: | --: | --- |");
