@@ -124,6 +124,16 @@ function rows(ctx) {
       command: async (url) => [bin.node22, [path.join(root, "scripts/runtimes/miniflare-runner.mjs"), toolchainDir, (await ctx.bundle("worker")).file, url]],
     },
     {
+      id: "node-bundled",
+      runtime: `Node ${hostMajor}`,
+      format: "esbuild bundle of a Node app (CJS), run with no node_modules",
+      expect: { runtime: "node", versionPrefix: process.versions.node, transport: "undici", bundle: "node" },
+      command: async (url) => {
+        const { file } = await ctx.bundle("node");
+        return [bin.node20, [file, url], {}, path.dirname(file)];
+      },
+    },
+    {
       id: "ts-node16-esm",
       runtime: `TypeScript → Node ${hostMajor}`,
       format: "`tsc` node16, ESM output",
@@ -227,6 +237,44 @@ async function bundle(consumer, kind) {
   return { file, bytes: Buffer.byteLength(code), fromPackage, problems };
 }
 
+/**
+ * Bundles `node-bundle.cjs` of the consumer whole, for Node, as an application deployed as one file
+ * would be (esbuild's defaults for `platform: "node"`), into a folder outside the consumer where no
+ * node_modules can be found at run time; checks that the Node build and undici's pool are inside.
+ */
+async function bundleNodeApp(consumer) {
+  const esbuild = await import("esbuild");
+  const file = path.join(path.dirname(consumer), "node-bundle", "app.cjs");
+  const problems = [];
+  let result;
+  try {
+    result = await esbuild.build({
+      absWorkingDir: consumer,
+      entryPoints: ["node-bundle.cjs"],
+      outfile: file,
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      target: "node20",
+      metafile: true,
+      logLevel: "silent",
+    });
+  } catch (error) {
+    const messages = error.errors?.map((e) => `${e.location?.file ?? ""}: ${e.text}`).join("; ") ?? String(error);
+    throw new Error(`esbuild could not bundle the Node application: ${messages}`);
+  }
+  const inputs = Object.keys(result.metafile.inputs);
+  const fromPackage = inputs.filter((input) => input.includes("node_modules/dub-partners/")).map(packageRelative);
+  const external = Object.values(result.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path));
+  if (!inputs.some((input) => input.endsWith("node_modules/undici/lib/dispatcher/pool.js"))) problems.push("undici's pool is not in the bundle");
+  const notBuiltin = external.filter((name) => !name.startsWith("node:") && !builtinModules.includes(name.split("/")[0]));
+  if (notBuiltin.length) problems.push(`the bundle leaves ${notBuiltin.join(", ")} to be found at run time`);
+  if (!fromPackage.length || fromPackage.some((input) => input.startsWith("dist/edge/") || !input.startsWith("dist/"))) {
+    problems.push(`the bundle took ${fromPackage.join(", ")} from the package, not the Node build`);
+  }
+  return { file, bytes: (await readFile(file)).byteLength, fromPackage, problems };
+}
+
 /** Runs one scenario row against its own fake server and checks the outcome on both sides. */
 async function runScenarioRow(row, ctx) {
   const fake = ctx.testing.createFakeDub();
@@ -239,10 +287,10 @@ async function runScenarioRow(row, ctx) {
   let out;
   let built;
   try {
-    const [command, args, env] = await row.command(server.url);
+    const [command, args, env, cwd] = await row.command(server.url);
     if (!existsSync(command)) throw new Error(`${command} is missing (is tests/runtimes/toolchain installed?)`);
     if (row.expect.bundle) built = await ctx.bundle(row.expect.bundle);
-    out = await run(command, args, { cwd: ctx.consumer, env: childEnv(env), timeoutMs: ROW_TIMEOUT_MS });
+    out = await run(command, args, { cwd: cwd ?? ctx.consumer, env: childEnv(env), timeoutMs: ROW_TIMEOUT_MS });
     result = lastJson(out.stdout);
     if (out.timedOut) problems.push(`timed out after ${ROW_TIMEOUT_MS / 1000} s`);
     else if (out.error) problems.push(out.error.message);
@@ -411,7 +459,7 @@ async function main() {
       consumer,
       testing,
       typescriptVersion: versionOf(path.join(root, "node_modules/typescript")),
-      bundle: (kind) => (bundles[kind] ??= bundle(consumer, kind)),
+      bundle: (kind) => (bundles[kind] ??= kind === "node" ? bundleNodeApp(consumer) : bundle(consumer, kind)),
       compileNode16: once(async () => {
         const out = await run(bin.node20, [bin.tsc, "-p", "ts-node16/tsconfig.json"], { cwd: consumer, env: childEnv(), timeoutMs: 120_000 });
         if (out.code !== 0) throw new Error(`tsc -p ts-node16 failed${out.timedOut ? " (timed out)" : ""}:\n${tail(out.stdout + out.stderr)}`);

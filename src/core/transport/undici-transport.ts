@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import type { Dispatcher, Pool } from "undici";
 import { SDK_VERSION } from "../constants.js";
 import type { Cancellation } from "./cancellation.js";
@@ -10,27 +9,45 @@ export interface UndiciTransportOptions {
   readonly connectTimeoutMs: number;
 }
 
+/** How the transport loads undici; replaced in tests. */
+export interface PoolLoaders {
+  /** undici's `Pool` module alone. */
+  readonly poolModule: () => Promise<{ default: unknown }>;
+  /** undici's package entry. */
+  readonly undici: () => Promise<{ Pool: typeof Pool }>;
+}
+
+/**
+ * Literal specifiers, so that bundlers (esbuild, webpack, Vercel's and Netlify's file tracing)
+ * see and include the module when an application bundles its Node code.
+ */
+const UNDICI: PoolLoaders = {
+  poolModule: () => import("undici/lib/dispatcher/pool.js"),
+  undici: () => import("undici"),
+};
+
 /**
  * undici's `Pool` class, loaded on the first request.
  *
  * Only its own module is loaded: undici's package entry loads all of undici (fetch, WebSocket,
  * caches, mocks: about 110 modules, some 75 ms of a cold start on a small machine) where the pool
  * needs 22 of them. undici has no `exports` map, so the module path is public to Node; should a
- * later undici move it, the package entry is used instead (slower to load, same class). The
- * module is loaded with `require` (undici is CommonJS) on the first call rather than at import,
- * so importing the SDK costs nothing until it is used.
+ * later undici move it, the package entry is used instead (slower to load, same class). Loaded on
+ * the first call rather than at import, so importing the SDK costs nothing until it is used.
  */
-export function loadPool(require: (id: string) => unknown = createRequire(import.meta.url)): typeof Pool {
+export async function loadPool(loaders: PoolLoaders = UNDICI): Promise<typeof Pool> {
   try {
-    const PoolClass = require("undici/lib/dispatcher/pool.js") as typeof Pool;
+    const PoolClass = (await loaders.poolModule()).default as typeof Pool;
     if (typeof PoolClass === "function" && typeof PoolClass.prototype.dispatch === "function") return PoolClass;
   } catch (error) {
-    if ((error as { code?: unknown }).code !== "MODULE_NOT_FOUND") throw error;
+    const code = (error as { code?: unknown }).code;
+    if (code !== "ERR_MODULE_NOT_FOUND" && code !== "MODULE_NOT_FOUND") throw error;
   }
-  return (require("undici") as typeof import("undici")).Pool;
+  return (await loaders.undici()).Pool;
 }
 
-let PoolClass: typeof Pool | undefined;
+/** The pool class once loaded (every client shares the module), or the load in progress. */
+let poolClass: typeof Pool | Promise<typeof Pool> | undefined;
 
 const USER_AGENT = `dub-partners/${SDK_VERSION} node/${typeof process === "undefined" ? "unknown" : process.versions.node}`;
 
@@ -145,33 +162,50 @@ export function createUndiciTransport(options: UndiciTransportOptions): Transpor
   let pool: Pool | undefined;
   let origin = "";
 
+  const openPool = (PoolClass: typeof Pool, url: string): Pool => {
+    origin = new URL(url).origin;
+    pool = new PoolClass(origin, { connect: { timeout: options.connectTimeoutMs } });
+    return pool;
+  };
+
+  const send = (request: TransportRequest): Promise<TransportResponse> => {
+    if (pool) return dispatch(pool, origin, request);
+    if (typeof poolClass === "function") return dispatch(openPool(poolClass, request.url), origin, request);
+    poolClass ??= loadPool().then(
+      (loaded) => (poolClass = loaded),
+      (error: unknown) => {
+        // Not cached: the next call tries again.
+        poolClass = undefined;
+        throw new Error(`could not load undici, the HTTP client of the Node build: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+      },
+    );
+    return poolClass.then(() => send(request));
+  };
+
   return {
-    send(request: TransportRequest): Promise<TransportResponse> {
-      if (!pool) {
-        origin = new URL(request.url).origin;
-        PoolClass ??= loadPool();
-        pool = new PoolClass(origin, { connect: { timeout: options.connectTimeoutMs } });
-      }
-      const dispatcher = pool;
-      return new Promise<TransportResponse>((resolve, reject) => {
-        if (request.cancellation.aborted) return reject(request.cancellation.reason);
-        const handler = new CollectingHandler(request.maxResponseBytes, request.cancellation, resolve, reject);
-        dispatcher.dispatch(
-          {
-            origin,
-            path: request.url.slice(origin.length),
-            method: request.method as Dispatcher.HttpMethod,
-            headers: withUserAgent(request.headers),
-            body: request.body ?? null,
-          },
-          handler,
-        );
-      });
-    },
+    send,
     async close() {
       const closing = pool;
       pool = undefined;
       await closing?.close();
     },
   };
+}
+
+/** Sends one request through `pool`; resolves once the whole body has arrived. */
+function dispatch(pool: Pool, origin: string, request: TransportRequest): Promise<TransportResponse> {
+  return new Promise<TransportResponse>((resolve, reject) => {
+    if (request.cancellation.aborted) return reject(request.cancellation.reason);
+    const handler = new CollectingHandler(request.maxResponseBytes, request.cancellation, resolve, reject);
+    pool.dispatch(
+      {
+        origin,
+        path: request.url.slice(origin.length),
+        method: request.method as Dispatcher.HttpMethod,
+        headers: withUserAgent(request.headers),
+        body: request.body ?? null,
+      },
+      handler,
+    );
+  });
 }
