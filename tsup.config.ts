@@ -26,8 +26,12 @@ const common: Options = { entry, target: "es2022", sourcemap: false, treeshake: 
 /**
  * p-retry is ESM-only, and `require()` of an ES module needs Node 20.19; the CJS builds carry
  * their own copy so that `require("dub-partners")` works on every supported Node (>= 20.18).
+ *
+ * Split like the ESM builds: the entries (`index`, `funcs`, `errors`) share one chunk of code, so
+ * a client made from `require("dub-partners")` is one `require("dub-partners/funcs")` knows (each
+ * entry with its own copy would keep its own registry of clients), and zod is there once.
  */
-const cjs: Options = { format: "cjs", splitting: false, noExternal: ["p-retry", "is-network-error"] };
+const cjs: Options = { format: "cjs", splitting: true, noExternal: ["p-retry", "is-network-error"] };
 const esm: Options = { format: "esm", splitting: true };
 
 /**

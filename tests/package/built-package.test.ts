@@ -39,6 +39,22 @@ describe("the built package", () => {
     expect(error).toBeInstanceOf(esm.SDKValidationError);
   });
 
+  it("a client from the root entry works with the functions of dub-partners/funcs, in ESM and in CJS, in both builds", async () => {
+    const fetch = async () => new Response(JSON.stringify({ partnerId: "pn_1" }), { status: 200, headers: { "content-type": "application/json" } });
+    for (const dir of [dist, `${dist}edge/`]) {
+      const entries = [
+        [await import(`${dir}index.js`), await import(`${dir}funcs.js`)],
+        [require(`${dir}index.cjs`), require(`${dir}funcs.cjs`)],
+      ];
+      for (const [root, funcs] of entries) {
+        const dub = new root.Dub({ token: "dub_x", serverURL: "https://api.dub.test", fetch });
+        expect(await funcs.partnersDeactivate(dub, { partnerId: "pn_1" })).toEqual({ partnerId: "pn_1" });
+        // The same classes behind both entries: one copy of the code per build and format.
+        expect(funcs.DubCore).toBe(root.DubCore);
+      }
+    }
+  });
+
   it("the edge build contains neither undici nor a Node built-in", () => {
     const edge = `${dist}edge/`;
     for (const file of readdirSync(edge)) {
