@@ -1,3 +1,4 @@
+import type { Cancellation } from "./cancellation.js";
 import { BoundedCollector, checkDeclaredLength, type Transport, type TransportRequest, type TransportResponse } from "./types.js";
 
 /** A `fetch` function, as the global one or one passed in `DubOptions.fetch`. */
@@ -12,23 +13,25 @@ function headersToRecord(headers: Headers): Record<string, string> {
 }
 
 /**
- * Settles with `promise`, or rejects with the signal's reason as soon as it aborts. Some fetch
- * implementations (mocks, older polyfills) do not stop a body read on abort; the deadline must
- * hold anyway. The abandoned read is left to fail or finish on its own, its outcome ignored.
+ * Settles with `promise`, or rejects with the cancellation's reason as soon as it fires. Some
+ * fetch implementations (mocks, older polyfills) do not stop a body read on abort; the deadline
+ * must hold anyway. The abandoned read is left to fail or finish on its own, its outcome ignored.
+ * Listens on the cancellation rather than on the `AbortSignal` made from it: the same moment, and
+ * no `EventTarget` listener to add and remove on every call.
  */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+function untilCancelled<T>(promise: Promise<T>, cancellation: Cancellation): Promise<T> {
   promise.catch(() => {});
   return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
+    if (cancellation.aborted) return reject(cancellation.reason);
+    const onCancel = () => reject(cancellation.reason);
+    cancellation.once("abort", onCancel);
     promise.then(
       (value) => {
-        signal.removeEventListener("abort", onAbort);
+        cancellation.removeListener("abort", onCancel);
         resolve(value);
       },
       (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
+        cancellation.removeListener("abort", onCancel);
         reject(error);
       },
     );
@@ -75,7 +78,7 @@ export function createFetchTransport(fetchImpl?: FetchLike): Transport {
         redirect: "manual",
       });
       const headers = headersToRecord(response.headers);
-      const body = await untilAborted(readBody(response, headers, request.maxResponseBytes), signal);
+      const body = await untilCancelled(readBody(response, headers, request.maxResponseBytes), request.cancellation);
       return { status: response.status, headers, body };
     },
     async close() {},
