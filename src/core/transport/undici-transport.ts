@@ -1,7 +1,7 @@
 import type { Dispatcher, Pool } from "undici";
 import { SDK_VERSION } from "../constants.js";
 import type { Cancellation } from "./cancellation.js";
-import { BodyTooLargeError, type Transport, type TransportRequest, type TransportResponse } from "./types.js";
+import { BoundedCollector, checkDeclaredLength, type Transport, type TransportRequest, type TransportResponse } from "./types.js";
 
 /** Options of the undici transport. */
 export interface UndiciTransportOptions {
@@ -76,15 +76,16 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
  * This is what `pool.request()` does minus its stream: `request()` wraps every body in a
  * `Readable` (and the handler in an `AsyncResource`), which a client that always reads the whole
  * body into memory does not need, and which costs more than a third of undici's own CPU per call.
- * The handler also enforces `maxResponseBytes` chunk by chunk, and follows the attempt's
- * cancellation (deadline or caller's abort) before and after the request reaches a socket.
+ * The handler also enforces `maxResponseBytes` on the declared length and chunk by chunk (with
+ * `checkDeclaredLength` and `BoundedCollector`, as the fetch transport does), and follows the
+ * attempt's cancellation (deadline or caller's abort) before and after the request reaches a
+ * socket.
  */
 class CollectingHandler implements Dispatcher.DispatchHandler {
   #controller: Dispatcher.DispatchController | undefined;
   #status = 0;
   #headers: Record<string, string> = {};
-  #chunks: Buffer[] = [];
-  #size = 0;
+  #collector: BoundedCollector | undefined;
   #settled = false;
 
   constructor(
@@ -112,33 +113,35 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
   onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
     this.#status = statusCode;
     this.#headers = flattenHeaders(headers);
-    this.#chunks = [];
-    this.#size = 0;
-    const declared = this.#headers["content-length"];
-    if (declared !== undefined && Number(declared) > this.limit) this.#tooLarge(controller);
+    this.#collector = new BoundedCollector(statusCode, this.#headers, this.limit);
+    try {
+      checkDeclaredLength(statusCode, this.#headers, this.limit);
+    } catch (error) {
+      this.#abortWith(controller, error as Error);
+    }
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    this.#size += chunk.byteLength;
-    if (this.#size > this.limit) return this.#tooLarge(controller);
-    this.#chunks.push(chunk);
+    try {
+      this.#collector?.add(chunk);
+    } catch (error) {
+      this.#abortWith(controller, error as Error);
+    }
   }
 
   onResponseEnd(): void {
     if (this.#settled) return;
     this.#settled = true;
     this.cancellation.removeListener("abort", this.#onCancel);
-    const chunks = this.#chunks;
-    const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, this.#size);
-    this.resolve({ status: this.#status, headers: this.#headers, body });
+    this.resolve({ status: this.#status, headers: this.#headers, body: this.#collector?.bytes() ?? new Uint8Array(0) });
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
     this.#fail(error);
   }
 
-  #tooLarge(controller: Dispatcher.DispatchController): void {
-    const error = new BodyTooLargeError(this.#status, this.#headers, this.limit);
+  /** Stops the exchange (undici destroys the socket) and fails with `error`. */
+  #abortWith(controller: Dispatcher.DispatchController, error: Error): void {
     controller.abort(error);
     this.#fail(error);
   }
@@ -146,7 +149,7 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
   #fail(error: unknown): void {
     if (this.#settled) return;
     this.#settled = true;
-    this.#chunks = [];
+    this.#collector = undefined;
     this.cancellation.removeListener("abort", this.#onCancel);
     this.reject(error);
   }
