@@ -193,19 +193,36 @@ const FORBIDDEN_IMPORT = new RegExp(
   String.raw`(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["'](?:node:[^"']+|undici(?:/[^"']*)?|(?:${BUILTINS.join("|")})(?:/[^"']*)?)["']`,
 );
 
+/**
+ * Runs esbuild on the consumer with `options` (metafile on, logs off) and reads what went in:
+ * every input, the inputs taken from the package (as `dist/...` paths), and the imports left
+ * external. `what` names the bundle in the error thrown when esbuild fails.
+ */
+async function bundleWithMetafile(consumer, options, what) {
+  const esbuild = await import("esbuild");
+  let result;
+  try {
+    result = await esbuild.build({ absWorkingDir: consumer, bundle: true, metafile: true, logLevel: "silent", ...options });
+  } catch (error) {
+    const messages = error.errors?.map((e) => `${e.location?.file ?? ""}: ${e.text}`).join("; ") ?? String(error);
+    throw new Error(`esbuild could not bundle ${what}: ${messages}`);
+  }
+  const inputs = Object.keys(result.metafile.inputs);
+  const fromPackage = inputs.filter((input) => input.includes("node_modules/dub-partners/")).map(packageRelative);
+  const external = Object.values(result.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path));
+  return { inputs, fromPackage, external };
+}
+
 /** Bundles `edge.mjs` or `worker.mjs` of the consumer and checks what went into the bundle. */
 async function bundle(consumer, kind) {
-  const esbuild = await import("esbuild");
   const edge = kind === "edge";
   const file = path.join(consumer, `bundle-${kind}.${edge ? "js" : "mjs"}`);
   const problems = [];
-  let result;
-  try {
-    result = await esbuild.build({
-      absWorkingDir: consumer,
+  const { inputs, fromPackage, external } = await bundleWithMetafile(
+    consumer,
+    {
       entryPoints: [edge ? "edge.mjs" : "worker.mjs"],
       outfile: file,
-      bundle: true,
       // Vercel (Next.js) resolves edge routes with edge-light/worker/browser; wrangler resolves
       // Workers with workerd/worker/browser. platform "neutral" adds no condition of its own and
       // knows no Node built-in, so one would fail the build.
@@ -215,16 +232,9 @@ async function bundle(consumer, kind) {
       format: edge ? "iife" : "esm",
       globalName: edge ? "__dubSmoke" : undefined,
       target: "es2022",
-      metafile: true,
-      logLevel: "silent",
-    });
-  } catch (error) {
-    const messages = error.errors?.map((e) => `${e.location?.file ?? ""}: ${e.text}`).join("; ") ?? String(error);
-    throw new Error(`esbuild could not bundle ${kind}: ${messages}`);
-  }
-  const inputs = Object.keys(result.metafile.inputs);
-  const fromPackage = inputs.filter((input) => input.includes("node_modules/dub-partners/")).map(packageRelative);
-  const external = Object.values(result.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path));
+    },
+    kind,
+  );
   const code = await readFile(file, "utf8");
   // (The text itself may say "undici" in comments kept by esbuild; modules and imports are what count.)
   if (inputs.some((input) => /(^|\/)node_modules\/undici\//.test(input))) problems.push("undici is in the bundle");
@@ -243,29 +253,13 @@ async function bundle(consumer, kind) {
  * node_modules can be found at run time; checks that the Node build and undici's pool are inside.
  */
 async function bundleNodeApp(consumer) {
-  const esbuild = await import("esbuild");
   const file = path.join(path.dirname(consumer), "node-bundle", "app.cjs");
   const problems = [];
-  let result;
-  try {
-    result = await esbuild.build({
-      absWorkingDir: consumer,
-      entryPoints: ["node-bundle.cjs"],
-      outfile: file,
-      bundle: true,
-      platform: "node",
-      format: "cjs",
-      target: "node20",
-      metafile: true,
-      logLevel: "silent",
-    });
-  } catch (error) {
-    const messages = error.errors?.map((e) => `${e.location?.file ?? ""}: ${e.text}`).join("; ") ?? String(error);
-    throw new Error(`esbuild could not bundle the Node application: ${messages}`);
-  }
-  const inputs = Object.keys(result.metafile.inputs);
-  const fromPackage = inputs.filter((input) => input.includes("node_modules/dub-partners/")).map(packageRelative);
-  const external = Object.values(result.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path));
+  const { inputs, fromPackage, external } = await bundleWithMetafile(
+    consumer,
+    { entryPoints: ["node-bundle.cjs"], outfile: file, platform: "node", format: "cjs", target: "node20" },
+    "the Node application",
+  );
   if (!inputs.some((input) => input.endsWith("node_modules/undici/lib/dispatcher/pool.js"))) problems.push("undici's pool is not in the bundle");
   const notBuiltin = external.filter((name) => !name.startsWith("node:") && !builtinModules.includes(name.split("/")[0]));
   if (notBuiltin.length) problems.push(`the bundle leaves ${notBuiltin.join(", ")} to be found at run time`);
