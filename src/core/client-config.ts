@@ -10,7 +10,7 @@ import { type RetryConfig, type RetryPlan, DEFAULT_RETRY_CONFIG, toRetryPlan } f
 import { createDefaultTransport } from "./transport/default-transport.js";
 import { createFetchTransport } from "./transport/fetch-transport.js";
 import type { Transport } from "./transport/types.js";
-import { toValidationIssues } from "./validation.js";
+import { schemaIssues } from "./validation.js";
 
 /** Everything a call needs from its client, resolved and checked once at construction. */
 export interface ClientContext {
@@ -37,8 +37,8 @@ const TOKEN_SHAPE = /^[\x21-\x7e]+$/;
 
 /** Throws `SDKValidationError` listing every problem of `value` against `schema`. */
 function checkAgainst(schema: z.ZodMiniType, value: unknown, subject: string): void {
-  const result = schema.safeParse(value, { reportInput: true });
-  if (!result.success) throw new SDKValidationError(subject, toValidationIssues(result.error.issues));
+  const issues = schemaIssues(schema, value);
+  if (issues.length) throw new SDKValidationError(subject, issues);
 }
 
 function checkServerURL(raw: string, allowInsecureHttp: boolean, issues: ValidationIssue[]): string {
@@ -89,8 +89,7 @@ function tokenGetter(source: TokenSource | undefined): () => string | Promise<st
 
 /** Resolves `DubOptions` with environment fallbacks and defaults; throws `SDKValidationError` listing every invalid option. */
 export function resolveClientOptions(options: DubOptions): ClientContext {
-  const shape = dubOptionsSchema.safeParse(options, { reportInput: true });
-  const issues: ValidationIssue[] = shape.success ? [] : toValidationIssues(shape.error.issues);
+  const issues = schemaIssues(dubOptionsSchema, options);
   if (typeof options !== "object" || options === null) throw new SDKValidationError("client options", issues);
   const token = options.token ?? readEnv("DUB_API_KEY");
   const serverURL = checkServerURL(options.serverURL ?? readEnv("DUB_BASE_URL") ?? DEFAULT_SERVER_URL, options.allowInsecureHttp === true, issues);

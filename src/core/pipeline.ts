@@ -10,7 +10,7 @@ import { fastSchema } from "./fast-schema.js";
 import { encodeQuery } from "./query.js";
 import { mergeRetryConfig, toRetryPlan } from "./retry/retry-config.js";
 import { runWithRetries } from "./retry/run-with-retries.js";
-import { requestIssues } from "./validation.js";
+import { schemaIssues } from "./validation.js";
 
 /**
  * The one request pipeline: validate the input, build the request, send it with per-attempt
@@ -36,7 +36,7 @@ export async function executeOperation<Input, Output>(
   const label = operationLabel(operation);
   checkRequestOptions(options);
   const parsed = fastSchema(operation.request).safeParse(input);
-  if (!parsed.success) throw new SDKValidationError(`${operation.name} request`, requestIssues(operation.request, input));
+  if (!parsed.success) throw new SDKValidationError(`${operation.name} request`, schemaIssues(operation.request, input));
   const pending = ctx.getToken();
   const token = typeof pending === "string" ? pending : await pending;
   const signal = options?.signal;

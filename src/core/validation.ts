@@ -68,15 +68,16 @@ export function toValidationIssues(issues: readonly ZodIssueLike[]): ValidationI
 }
 
 /**
- * Every problem of `input` against a request schema, for the error of a call that failed
- * validation: zod's issues (with the received values, for "expected string, received number"),
- * then the schema's cross-field rules, which zod skips once a field has failed. Runs on the error
- * path only; the happy path is one compiled parse.
+ * Every problem of `value` against `schema`, for an `SDKValidationError`: zod's issues (with the
+ * received values, for "expected string, received number"), then the schema's cross-field rules,
+ * which zod skips once a field has failed. Empty when `value` passes. Requests call it on their
+ * error path only (their happy path is one compiled parse); client and call options use it as
+ * their check.
  */
-export function requestIssues(schema: z.ZodMiniType, input: unknown): ValidationIssue[] {
-  const result = schema.safeParse(input, { reportInput: true });
+export function schemaIssues(schema: z.ZodMiniType, value: unknown): ValidationIssue[] {
+  const result = schema.safeParse(value, { reportInput: true });
   const issues = result.success ? [] : toValidationIssues(result.error.issues);
-  for (const message of crossFieldIssues(schema, input)) {
+  for (const message of crossFieldIssues(schema, value)) {
     if (!issues.some((issue) => issue.path.length === 0 && issue.message === message)) issues.push({ path: [], code: "custom", message });
   }
   return issues;
