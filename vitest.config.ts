@@ -32,6 +32,8 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts", "examples/**/*.test.ts"],
+    // Type-level tests (`*.test-d.ts`): checked by tsc, reported as tests, never executed.
+    typecheck: { enabled: true, include: ["tests/types/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: "forks",

@@ -1,7 +1,7 @@
 import type { APIPromise } from "../core/api-promise.js";
 import type { RequestOptions } from "../core/options.js";
 import type { DubCore } from "../core-client.js";
-import type { PartnerAnalyticsResult, RetrievePartnerAnalyticsQuery } from "../models/partner-analytics.js";
+import type { PartnerAnalyticsCount, PartnerAnalyticsResult, PartnerAnalyticsTimeseries, PartnerAnalyticsTopLinks, RetrievePartnerAnalyticsQuery } from "../models/partner-analytics.js";
 import { banPartner, deactivatePartner } from "../resources/partner-actions-operations.js";
 import { listPartners, retrievePartnerAnalytics, retrievePartnerLinks } from "../resources/partner-queries-operations.js";
 import { createPartner, createPartnerLink, upsertPartnerLink } from "../resources/partners-operations.js";
@@ -31,17 +31,17 @@ export const partnersRetrieveLinks: OperationFunction<RetrievePartnerLinksQuery,
 
 /** `dub.partners.analytics` as a function; the result's type follows `groupBy` (see {@link PartnerAnalyticsResult}). */
 export const partnersAnalytics: {
-  (client: DubCore, query: RetrievePartnerAnalyticsQuery & { groupBy?: "count" }, options?: RequestOptions): APIPromise<Extract<PartnerAnalyticsResult, { groupBy: "count" }>>;
+  (client: DubCore, query: RetrievePartnerAnalyticsQuery & { groupBy?: "count" }, options?: RequestOptions): APIPromise<PartnerAnalyticsCount>;
   (
     client: DubCore,
     query: RetrievePartnerAnalyticsQuery & { groupBy: "timeseries" },
     options?: RequestOptions,
-  ): APIPromise<Extract<PartnerAnalyticsResult, { groupBy: "timeseries" }>>;
+  ): APIPromise<PartnerAnalyticsTimeseries[]>;
   (
     client: DubCore,
     query: RetrievePartnerAnalyticsQuery & { groupBy: "top_links" },
     options?: RequestOptions,
-  ): APIPromise<Extract<PartnerAnalyticsResult, { groupBy: "top_links" }>>;
+  ): APIPromise<PartnerAnalyticsTopLinks[]>;
   (client: DubCore, query: RetrievePartnerAnalyticsQuery, options?: RequestOptions): APIPromise<PartnerAnalyticsResult>;
 } = /* @__PURE__ */ operationFunction(retrievePartnerAnalytics) as never;
 

@@ -2,8 +2,13 @@ import * as z from "zod/mini";
 import { type LinkProps, linkPropsSchema } from "./link-props.js";
 import { legacyProgramId, maxString, optionalNullable } from "./schema-helpers.js";
 
-/** The email pattern of the spec (`format: email`), the same one the server applies. */
-const EMAIL = /^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
+/**
+ * The spec gives `email` both a `pattern` (the one the server applies) and `format: email`; an
+ * address must pass both. This is the pattern with each domain label also ending in a letter or
+ * digit, as `format: email` (RFC 5321 host names) requires: `kim@acme-.com` matches the pattern
+ * alone and is refused.
+ */
+const EMAIL = /^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-.]*)[A-Za-z0-9_+-]@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/;
 /** A 2-letter ISO 3166-1 country code, upper case as the server's list has them. */
 const COUNTRY = /^[A-Z]{2}$/;
 

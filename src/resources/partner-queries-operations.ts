@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { defineOperation } from "../core/operation.js";
 import { listPartnersQuerySchema } from "../models/list-partners.js";
 import { createPartnerResponseSchema } from "../models/partner.js";
-import { partnerAnalyticsResponseSchema, retrievePartnerAnalyticsQuerySchema, toAnalyticsResult, withGroupBy } from "../models/partner-analytics.js";
+import { partnerAnalyticsResponseSchema, retrievePartnerAnalyticsQuerySchema, withGroupBy } from "../models/partner-analytics.js";
 import { partnerLinksSchema, retrievePartnerLinksQuerySchema } from "../models/retrieve-partner-links.js";
 
 /** `GET /partners`: one page of the program's partners, filtered and sorted. Idempotent: a read. */
@@ -29,7 +29,7 @@ export const retrievePartnerLinks = defineOperation({
 
 /**
  * `GET /partners/analytics`: the partner's analytics; the shape follows the request's `groupBy`
- * (always sent, `count` by default), and the result carries it. Idempotent: a read.
+ * (always sent, `count` by default); any of the spec's three shapes is accepted. Idempotent: a read.
  */
 export const retrievePartnerAnalytics = defineOperation({
   name: "partners.analytics",
@@ -39,6 +39,5 @@ export const retrievePartnerAnalytics = defineOperation({
   requestIn: "query",
   toWire: withGroupBy,
   response: partnerAnalyticsResponseSchema,
-  toResult: toAnalyticsResult,
   idempotent: true,
 });

@@ -113,45 +113,20 @@ export class Partners {
   }
 
   /**
-   * Returns the partner's analytics. The result carries the `groupBy` it was asked for and the
-   * data in that shape: totals for `count` (the default), one data point per time bucket for
-   * `timeseries`, one per link for `top_links`. With a literal `groupBy` the result type is
-   * narrowed already. Safe to retry.
+   * Returns the partner's analytics, as the official SDK does: the totals object for `count`
+   * (the default), an array with one data point per time bucket for `timeseries`, or one per link
+   * for `top_links`. With a literal `groupBy` the result type is narrowed already. Safe to retry.
    *
    * @example
    * ```ts
-   * const { data: totals } = await dub.partners.analytics({ partnerId, interval: "30d" });
-   * const { data: days } = await dub.partners.analytics({ partnerId, interval: "7d", groupBy: "timeseries" });
+   * const totals = await dub.partners.analytics({ partnerId, interval: "30d" });
+   * const days = await dub.partners.analytics({ partnerId, interval: "7d", groupBy: "timeseries" });
    * console.log(totals.clicks, days.map((d) => d.clicks));
    * ```
    */
-  analytics(
-    query: RetrievePartnerAnalyticsQuery & { groupBy?: "count" },
-    options?: RequestOptions,
-  ): APIPromise<{
-    /** `"count"`, as asked. */
-    groupBy: "count";
-    /** The totals over the whole interval. */
-    data: PartnerAnalyticsCount;
-  }>;
-  analytics(
-    query: RetrievePartnerAnalyticsQuery & { groupBy: "timeseries" },
-    options?: RequestOptions,
-  ): APIPromise<{
-    /** `"timeseries"`, as asked. */
-    groupBy: "timeseries";
-    /** One entry per time bucket of the interval. */
-    data: PartnerAnalyticsTimeseries[];
-  }>;
-  analytics(
-    query: RetrievePartnerAnalyticsQuery & { groupBy: "top_links" },
-    options?: RequestOptions,
-  ): APIPromise<{
-    /** `"top_links"`, as asked. */
-    groupBy: "top_links";
-    /** The partner's links, each with its figures. */
-    data: PartnerAnalyticsTopLinks[];
-  }>;
+  analytics(query: RetrievePartnerAnalyticsQuery & { groupBy?: "count" }, options?: RequestOptions): APIPromise<PartnerAnalyticsCount>;
+  analytics(query: RetrievePartnerAnalyticsQuery & { groupBy: "timeseries" }, options?: RequestOptions): APIPromise<PartnerAnalyticsTimeseries[]>;
+  analytics(query: RetrievePartnerAnalyticsQuery & { groupBy: "top_links" }, options?: RequestOptions): APIPromise<PartnerAnalyticsTopLinks[]>;
   analytics(query: RetrievePartnerAnalyticsQuery, options?: RequestOptions): APIPromise<PartnerAnalyticsResult>;
   analytics(query: RetrievePartnerAnalyticsQuery, options?: RequestOptions): APIPromise<PartnerAnalyticsResult> {
     return partnersAnalytics(this.#client, query, options);

@@ -17,9 +17,8 @@ describe("standalone functions (dub-partners/funcs)", () => {
       await expect(partnersCreateLink(core, { partnerId: partner.id, key: "kim" })).rejects.toBeInstanceOf(Conflict);
       const page = await partnersList(core, { pageSize: 10 });
       expect(page.map((p) => p.id)).toEqual([partner.id]);
-      const { groupBy, data } = await partnersAnalytics(core, { partnerId: partner.id, groupBy: "count" });
-      expect(groupBy).toBe("count");
-      expect(data.clicks).toBe(0);
+      const totals = await partnersAnalytics(core, { partnerId: partner.id, groupBy: "count" });
+      expect(totals.clicks).toBe(0);
       expect(await partnerApplicationsList(core)).toEqual([]);
       // A Dub is a DubCore: the functions take either.
       const dub = new Dub({ token: "dub_funcs", serverURL: harness.baseURL });

@@ -84,7 +84,7 @@ const ANALYTICS: QueryOperation<RetrievePartnerAnalyticsQuery> = {
   operationId: "retrievePartnerAnalytics",
   declared: retrievePartnerAnalytics,
   reply: (q) => ANALYTICS_REPLIES[q.groupBy ?? "count"](),
-  result: (q, reply) => ({ groupBy: q.groupBy ?? "count", data: reply }),
+  result: (_q, reply) => reply,
   // groupBy decides the response's shape, so it is always sent.
   wire: (q) => ({ ...withoutNulls(q), groupBy: q.groupBy ?? "count" }),
   call: (dub, q) => dub.partners.analytics(q),

@@ -32,14 +32,14 @@ describe("every Partners operation through the SDK against the fake, answers che
     expect(links.map((l) => l.key)).toEqual(["kim", "summer"]);
 
     const count = await dub.partners.analytics({ partnerId: kim.id });
-    assertSpecResponse("GET", "/partners/analytics", 200, count.data);
-    expect(count.data).toEqual({ clicks: 9, leads: 2, sales: 1, saleAmount: 2500, earnings: 0 });
+    assertSpecResponse("GET", "/partners/analytics", 200, count);
+    expect(count).toEqual({ clicks: 9, leads: 2, sales: 1, saleAmount: 2500, earnings: 0 });
     const series = await dub.partners.analytics({ partnerId: kim.id, groupBy: "timeseries", interval: "7d" });
-    assertSpecResponse("GET", "/partners/analytics", 200, series.data);
-    expect(series.data.reduce((n, b) => n + b.clicks, 0)).toBe(9);
+    assertSpecResponse("GET", "/partners/analytics", 200, series);
+    expect(series.reduce((n, b) => n + b.clicks, 0)).toBe(9);
     const top = await dub.partners.analytics({ tenantId: "user_42", groupBy: "top_links" });
-    assertSpecResponse("GET", "/partners/analytics", 200, top.data);
-    expect(top.data[0]).toMatchObject({ id: extra.id, clicks: 9 });
+    assertSpecResponse("GET", "/partners/analytics", 200, top);
+    expect(top[0]).toMatchObject({ id: extra.id, clicks: 9 });
   });
 
   it("ban and deactivate, with the server's refusals as typed errors", async () => {
