@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { defineConfig, type Options } from "tsup";
 import { nodeVariant } from "./scripts/node-variants.js";
 
@@ -10,6 +11,19 @@ import { nodeVariant } from "./scripts/node-variants.js";
  * package.json's conditional exports pick one.
  */
 const entry = { index: "src/index.ts", errors: "src/errors.ts", funcs: "src/funcs/index.ts" };
+
+/**
+ * Every operation's declaration file, as an entry of the ESM builds of its own: code splitting
+ * then gives each its own module, which an application's bundler drops whole when nothing of it
+ * is imported (`"sideEffects": false`). In one shared chunk, the unused schemas would stay: a
+ * bundler cannot tell that building a zod schema has no side effect.
+ */
+const operationEntries = Object.fromEntries(
+  readdirSync("src/operations", { withFileTypes: true })
+    .filter((dir) => dir.isDirectory())
+    .flatMap((dir) => readdirSync(`src/operations/${dir.name}`).map((file) => `operations/${dir.name}/${file.replace(/\.ts$/, "")}`))
+    .map((name) => [name, `src/${name}.ts`]),
+);
 
 const nodeVariants = {
   name: "node-variants",
@@ -33,6 +47,8 @@ const common: Options = { entry, target: "es2022", sourcemap: false, treeshake: 
  */
 const cjs: Options = { format: "cjs", splitting: true, noExternal: ["p-retry", "is-network-error"] };
 const esm: Options = { format: "esm", splitting: true };
+/** The ESM builds of the client: its entries, each operation as a module of its own, types for the entries only. */
+const clientEsm: Options = { ...esm, entry: { ...entry, ...operationEntries } };
 
 /**
  * `dub-partners/testing` (the fake API and its HTTP server), `dub-partners/testing/msw` and the
@@ -58,10 +74,10 @@ const testing: Options = {
 const nodeBundled: Options = { noExternal: ["zod", "p-retry", "is-network-error"] };
 
 export default defineConfig([
-  { ...common, ...esm, ...nodeBundled, outDir: "dist", platform: "node", dts: true, esbuildPlugins: [nodeVariants] },
+  { ...common, ...clientEsm, ...nodeBundled, outDir: "dist", platform: "node", dts: { entry }, esbuildPlugins: [nodeVariants] },
   // shims: `import.meta.url` (the undici transport's `createRequire`) in the CommonJS build.
   { ...common, ...cjs, ...nodeBundled, outDir: "dist", platform: "node", dts: true, esbuildPlugins: [nodeVariants], shims: true },
-  { ...common, ...esm, outDir: "dist/edge", platform: "neutral" },
+  { ...common, ...clientEsm, outDir: "dist/edge", platform: "neutral" },
   { ...common, ...cjs, outDir: "dist/edge", platform: "neutral" },
   { ...testing, ...esm },
   { ...testing, ...cjs },

@@ -37,6 +37,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: "forks",
+    globalSetup: ["./tests/setup/global-setup.ts"],
     restoreMocks: true,
   },
 });

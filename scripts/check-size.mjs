@@ -21,7 +21,7 @@ export const BUDGET_GZIP_BYTES = 15_000;
  * The regression ceiling: the size of the full client when it was last measured, plus a few
  * hundred bytes. Above it the check fails. Lower it whenever the bundle shrinks.
  */
-export const CEILING_GZIP_BYTES = 18_300;
+export const CEILING_GZIP_BYTES = 18_900;
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 export const edgeEntry = path.join(root, "dist/edge/index.js");
@@ -96,9 +96,9 @@ export async function bundleSize(contents, { conditions = ["worker", "browser"] 
 }
 
 /**
- * Every operation of the built client: the methods of each resource object reachable from a `Dub`
- * instance (own fields such as `partners`, getters on the prototypes, nested resources such as
- * `partners.<sub>`), as paths like `partners.createLink`.
+ * Every operation of the built client: the methods (own or inherited) of each namespace object
+ * reachable from a `Dub` instance (own fields such as `partners`, getters on the prototypes,
+ * nested namespaces), as paths like `partners.createLink`.
  */
 export async function ourOperations() {
   const { Dub } = await import(pathToFileURL(edgeEntry).href);
@@ -124,6 +124,7 @@ export async function ourOperations() {
       }
       if (typeof value !== "object" || value === null || Array.isArray(value)) continue;
       const path = `${prefix}${name}`;
+      for (const [method, member] of Object.entries(value)) if (typeof member === "function") operations.add(`${path}.${method}`);
       for (let proto = Object.getPrototypeOf(value); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
         for (const method of Object.getOwnPropertyNames(proto)) {
           const descriptor = Object.getOwnPropertyDescriptor(proto, method);

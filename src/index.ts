@@ -4,16 +4,16 @@
  *
  * @module dub-partners
  */
-export { Dub } from "./client.js";
-export { DubCore } from "./core-client.js";
+export { Dub } from "./client/dub.js";
+export { DubCore } from "./client/core-client.js";
 export { APIPromise, type ApiResponse, type WithResponse } from "./core/api-promise.js";
 export type { DebugLogger, DubOptions, RequestOptions, TokenSource } from "./core/options.js";
 export type { HookError, HookRequest, HookResponse, Hooks } from "./core/hooks.js";
-export { PagePromise, type PageQuery } from "./core/pagination.js";
+export { PagePromise, type PageQuery, type Paging } from "./core/pagination.js";
 export type { BulkFailure, BulkOptions, BulkProgress, BulkResult, BulkSuccess } from "./core/bulk.js";
 export type { BackoffStrategy, RetryConfig } from "./core/retry/retry-config.js";
 export type { FetchLike } from "./core/transport/fetch-transport.js";
-export type { Partners } from "./resources/partners.js";
-export type { PartnerApplications } from "./resources/partner-applications.js";
+export type { DubNamespaces, Partners, PartnerApplications } from "./operations/registry.js";
 export * from "./core/errors/index.js";
 export type * from "./models/index.js";
+export type * from "./operations/types.js";

@@ -18,6 +18,9 @@ const DEADLINE = Symbol("deadline");
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const utf8Lenient = new TextDecoder("utf-8");
 
+/** The schema of a 2XX body, or the function that picks it for the parsed body. */
+export type ResponseSchema<Output> = z.ZodMiniType<Output> | ((body: unknown) => z.ZodMiniType<Output>);
+
 /** Everything fixed for the attempts of one call. */
 export interface PreparedCall {
   /** The SDK's name of the operation. */
@@ -40,7 +43,7 @@ export interface PreparedCall {
 export async function attemptOnce<Output>(
   ctx: ClientContext,
   call: PreparedCall,
-  responseSchema: z.ZodMiniType<Output>,
+  responseSchema: ResponseSchema<Output>,
   attempt: number,
 ): Promise<WithResponse<Output>> {
   const hooks = ctx.hooks;
@@ -134,7 +137,7 @@ function toClientError(error: unknown, call: PreparedCall, cancellation: Cancell
 /** A 2XX body becomes typed data; anything else becomes the typed error for its status. */
 function interpret<Output>(
   call: PreparedCall,
-  responseSchema: z.ZodMiniType<Output>,
+  responseSchema: ResponseSchema<Output>,
   response: TransportResponse,
   rateLimit: ReturnType<typeof parseRateLimit>,
 ): WithResponse<Output> {
@@ -156,8 +159,9 @@ function interpret<Output>(
   } catch (error) {
     throw fail(`body is not JSON (${headers["content-type"] ?? "no content type"}, ${text.length} chars)`, text, error);
   }
-  if (!conforms(responseSchema, json)) {
-    const parsed = responseSchema.safeParse(json);
+  const schema = typeof responseSchema === "function" ? responseSchema(json) : responseSchema;
+  if (!conforms(schema, json)) {
+    const parsed = schema.safeParse(json);
     if (!parsed.success) throw fail("body does not match the documented schema", text, parsed.error, toValidationIssues(parsed.error.issues));
   }
   return { data: json as Output, response: { status, headers, rateLimit, request: call.label, url: call.url } };

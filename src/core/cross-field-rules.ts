@@ -17,6 +17,7 @@ const rulesBySchema = new WeakMap<object, readonly CrossFieldRule[]>();
  * field has failed, though, so the rules are also recorded here and {@link crossFieldIssues}
  * reports them alongside the field errors: one error still lists every problem.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function withCrossFieldRules<T extends z.ZodMiniType>(object: T, ...rules: CrossFieldRule[]): T {
   const checked = (object as unknown as z.ZodMiniObject).check(
     ...rules.map(({ test, message }) =>

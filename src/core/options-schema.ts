@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { oneOf, satisfies, stringRecord } from "../models/schema-helpers.js";
+import { oneOf, satisfies, stringRecord } from "./schema.js";
 
 /**
  * The shapes of the client's and the calls' options, checked with the same zod machinery as

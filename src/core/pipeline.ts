@@ -4,10 +4,10 @@ import type { ClientContext } from "./client-config.js";
 import { checkRequestOptions } from "./client-config.js";
 import { RequestAbortedError, SDKValidationError } from "./errors/client-errors.js";
 import { redactSecret } from "./errors/from-response.js";
-import { type Operation, operationLabel } from "./operation.js";
+import type { BoundOperation } from "./bound-operation.js";
 import type { RequestOptions } from "./options.js";
 import { fastSchema } from "./fast-schema.js";
-import { encodeQuery } from "./query.js";
+import { type RequestTarget, requestTarget } from "./request-target.js";
 import { mergeRetryConfig, toRetryPlan } from "./retry/retry-config.js";
 import { runWithRetries } from "./retry/run-with-retries.js";
 import { schemaIssues } from "./validation.js";
@@ -17,78 +17,66 @@ import { schemaIssues } from "./validation.js";
  * deadlines and retries, and turn the response into typed data or a typed error. Every operation
  * of the SDK goes through here.
  */
-export function callOperation<Input, Output>(
-  ctx: ClientContext,
-  operation: Operation<Input, Output, any>,
-  input: Input,
-  options?: RequestOptions,
-): APIPromise<Output> {
-  return new APIPromise(executeOperation(ctx, operation, input, options));
+export function callOperation<Output>(ctx: ClientContext, operation: BoundOperation, argument: unknown, options?: RequestOptions): APIPromise<Output> {
+  return new APIPromise(executeOperation(ctx, operation, argument, options));
 }
 
 /** {@link callOperation} without the promise wrapper: the data with its response. */
-export async function executeOperation<Input, Output>(
+export async function executeOperation<Output>(
   ctx: ClientContext,
-  operation: Operation<Input, Output, any>,
-  input: Input,
+  operation: BoundOperation,
+  argument: unknown,
   options?: RequestOptions,
 ): Promise<WithResponse<Output>> {
-  const label = operationLabel(operation);
+  const { declaration, label } = operation;
   checkRequestOptions(options);
-  const parsed = fastSchema(operation.request).safeParse(input);
-  if (!parsed.success) throw new SDKValidationError(`${operation.name} request`, schemaIssues(operation.request, input));
+  const parsed = fastSchema(declaration.request).safeParse(argument);
+  if (!parsed.success) throw new SDKValidationError(`${operation.name} request`, schemaIssues(declaration.request, argument));
+  const wire = declaration.toWire ? declaration.toWire(parsed.data) : parsed.data;
+  const target = requestTarget(operation, wire);
   const pending = ctx.getToken();
   const token = typeof pending === "string" ? pending : await pending;
   const signal = options?.signal;
   if (signal?.aborted) throw new RequestAbortedError(label, signal.reason);
 
-  const wire = operation.toWire ? operation.toWire(parsed.data) : parsed.data;
-  const call = prepare(ctx, operation, wire, options, token, label);
-  const responseSchema = typeof operation.response === "function" ? operation.response(wire) : operation.response;
+  const call = prepare(ctx, operation, target, options, token);
+  const { response } = declaration;
+  const responseSchema = typeof response === "function" ? (body: unknown) => response(wire, body) : response;
+  const idempotent = typeof declaration.idempotent === "function" ? declaration.idempotent(wire) : declaration.idempotent;
   const plan = options?.retries ? toRetryPlan(mergeRetryConfig(ctx.retryConfig, options.retries)) : ctx.retryPlan;
-  let result: WithResponse<unknown>;
   try {
-    result = await runWithRetries(
+    return await runWithRetries(
       (attempt) => attemptOnce(ctx, call, responseSchema, attempt),
       plan,
-      operation.idempotent,
+      idempotent,
       signal,
       ctx.logger &&
         ((notice) =>
           ctx.logger?.debug(
             `dub-partners retry ${label} in ${notice.waitMs} ms after attempt ${notice.attempt}: ${redactSecret(String((notice.error as Error).message), token)}`,
           )),
-    );
+    ) as WithResponse<Output>;
   } catch (error) {
     // p-retry rethrows the signal's reason when the caller aborts during a backoff wait.
     if (signal?.aborted && !(error instanceof RequestAbortedError)) throw new RequestAbortedError(label, signal.reason);
     throw error;
   }
-  return operation.toResult ? { data: operation.toResult(result.data, wire), response: result.response } : (result as WithResponse<Output>);
 }
 
-function prepare<Input, Output>(
-  ctx: ClientContext,
-  operation: Operation<Input, Output, any>,
-  wire: unknown,
-  options: RequestOptions | undefined,
-  token: string,
-  label: string,
-): PreparedCall {
-  const inBody = operation.requestIn === "body";
+function prepare(ctx: ClientContext, operation: BoundOperation, target: RequestTarget, options: RequestOptions | undefined, token: string): PreparedCall {
   const headers: Record<string, string> = {
     authorization: `Bearer ${token}`,
     accept: "application/json",
   };
-  if (inBody) headers["content-type"] = "application/json";
+  if (target.body !== undefined) headers["content-type"] = "application/json";
   if (options?.headers) for (const name in options.headers) headers[name.toLowerCase()] = String(options.headers[name]);
   return {
     operation: operation.name,
     method: operation.method,
-    label,
-    url: ctx.serverURL + operation.path + (inBody ? "" : encodeQuery(wire as Record<string, unknown>)),
+    label: operation.label,
+    url: ctx.serverURL + target.pathAndQuery,
     headers,
-    body: inBody ? JSON.stringify(wire) : undefined,
+    body: target.body === undefined ? undefined : JSON.stringify(target.body),
     timeoutMs: options?.timeoutMs ?? ctx.timeoutMs,
     signal: options?.signal,
     token,

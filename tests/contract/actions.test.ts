@@ -14,8 +14,7 @@ import {
   type RejectPartnerApplicationRequestBody,
   SDKValidationError,
 } from "../../src/index.js";
-import { banPartner, deactivatePartner } from "../../src/resources/partner-actions-operations.js";
-import { approvePartnerApplication, rejectPartnerApplication } from "../../src/resources/partner-applications-operations.js";
+import { declared } from "../helpers/declarations.js";
 import {
   type AnyOperationId,
   expectInvalid,
@@ -32,32 +31,32 @@ import {
 interface ActionCase<Body> {
   readonly sdkName: string;
   readonly operationId: AnyOperationId;
-  readonly declared: { readonly method: string; readonly path: string; readonly idempotent: boolean };
+  readonly declared: { readonly method: string; readonly path: string; readonly declaration: { readonly idempotent: unknown } };
   readonly call: (dub: Dub, body: Body) => Promise<unknown>;
 }
 
 const BAN: ActionCase<BanPartnerRequestBody> = {
   sdkName: "partners.ban",
   operationId: "banPartner",
-  declared: banPartner,
+  declared: declared("banPartner"),
   call: (dub, body) => dub.partners.ban(body),
 };
 const DEACTIVATE: ActionCase<DeactivatePartnerRequestBody> = {
   sdkName: "partners.deactivate",
   operationId: "deactivatePartner",
-  declared: deactivatePartner,
+  declared: declared("deactivatePartner"),
   call: (dub, body) => dub.partners.deactivate(body),
 };
 const APPROVE: ActionCase<ApprovePartnerApplicationRequestBody> = {
   sdkName: "partnerApplications.approve",
   operationId: "approvePartnerApplication",
-  declared: approvePartnerApplication,
+  declared: declared("approvePartnerApplication"),
   call: (dub, body) => dub.partnerApplications.approve(body),
 };
 const REJECT: ActionCase<RejectPartnerApplicationRequestBody> = {
   sdkName: "partnerApplications.reject",
   operationId: "rejectPartnerApplication",
-  declared: rejectPartnerApplication,
+  declared: declared("rejectPartnerApplication"),
   call: (dub, body) => dub.partnerApplications.reject(body),
 };
 
@@ -114,7 +113,7 @@ function bodySuite<Body extends object>(op: ActionCase<Body>, cases: readonly Bo
     it("is declared with the spec's method and path, idempotent (a repeat cannot act twice)", () => {
       expect(op.declared.method).toBe(method);
       expect(op.declared.path).toBe(path);
-      expect(op.declared.idempotent).toBe(true);
+      expect(op.declared.declaration.idempotent).toBe(true);
     });
 
     it.each(cases.map((body) => [JSON.stringify(body).slice(0, 120), body] as const))("%s", async (_label, input) => {

@@ -13,8 +13,7 @@ import {
   type RetrievePartnerLinksQuery,
   SDKValidationError,
 } from "../../src/index.js";
-import { listPartnerApplications } from "../../src/resources/partner-applications-operations.js";
-import { listPartners, retrievePartnerAnalytics, retrievePartnerLinks } from "../../src/resources/partner-queries-operations.js";
+import { declared } from "../helpers/declarations.js";
 import { exampleLink, examplePartner, partnerLinkSummary } from "../../src/testing/fixtures.js";
 import {
   type AnyOperationId,
@@ -39,7 +38,7 @@ import {
 interface QueryOperation<Query> {
   readonly sdkName: string;
   readonly operationId: AnyOperationId;
-  readonly declared: { readonly method: string; readonly path: string };
+  readonly declared: { readonly method: string; readonly path: string; readonly declaration: { readonly argument: string } };
   /** The server's (spec-valid) answer to `query`. */
   readonly reply: (query: Query) => unknown;
   /** What the call resolves with, given that answer. */
@@ -54,7 +53,7 @@ const withoutNulls = (q: object) => Object.fromEntries(Object.entries(q).filter(
 const LIST: QueryOperation<ListPartnersQuery | undefined> = {
   sdkName: "partners.list",
   operationId: "listPartners",
-  declared: listPartners,
+  declared: declared("listPartners"),
   reply: () => [examplePartner()],
   result: (_q, reply) => reply,
   // The first page is always named, so that iteration and the first await ask for the same page.
@@ -65,7 +64,7 @@ const LIST: QueryOperation<ListPartnersQuery | undefined> = {
 const RETRIEVE_LINKS: QueryOperation<RetrievePartnerLinksQuery> = {
   sdkName: "partners.retrieveLinks",
   operationId: "retrievePartnerLinks",
-  declared: retrievePartnerLinks,
+  declared: declared("retrievePartnerLinks"),
   reply: () => [partnerLinkSummary(exampleLink())],
   result: (_q, reply) => reply,
   wire: (q) => withoutNulls(q),
@@ -82,7 +81,7 @@ const ANALYTICS_REPLIES = {
 const ANALYTICS: QueryOperation<RetrievePartnerAnalyticsQuery> = {
   sdkName: "partners.analytics",
   operationId: "retrievePartnerAnalytics",
-  declared: retrievePartnerAnalytics,
+  declared: declared("retrievePartnerAnalytics"),
   reply: (q) => ANALYTICS_REPLIES[q.groupBy ?? "count"](),
   result: (_q, reply) => reply,
   // groupBy decides the response's shape, so it is always sent.
@@ -93,7 +92,7 @@ const ANALYTICS: QueryOperation<RetrievePartnerAnalyticsQuery> = {
 const LIST_APPLICATIONS: QueryOperation<ListPartnerApplicationsQuery | undefined> = {
   sdkName: "partnerApplications.list",
   operationId: "listPartnerApplications",
-  declared: listPartnerApplications,
+  declared: declared("listPartnerApplications"),
   reply: () => sampleFromSchema(responseSchema("listPartnerApplications", "200")),
   result: (_q, reply) => reply,
   wire: (q) => ({ ...withoutNulls(q ?? {}), page: q?.page ?? 1 }),
@@ -197,7 +196,7 @@ function querySuite<Query>(op: QueryOperation<Query>, cases: readonly ValidCase<
     it("is declared with the spec's method and path, its input in the query", () => {
       expect(op.declared.method).toBe(method);
       expect(op.declared.path).toBe(path);
-      expect((op.declared as { requestIn?: string }).requestIn).toBe("query");
+      expect(op.declared.declaration.argument).toBe("query");
     });
 
     it.each(cases)("$name", async ({ input }) => {

@@ -12,7 +12,7 @@ import {
   SDKValidationError,
   type UpsertPartnerLinkRequestBody,
 } from "../../src/index.js";
-import { createPartner, createPartnerLink, upsertPartnerLink } from "../../src/resources/partners-operations.js";
+import { declared } from "../helpers/declarations.js";
 import { exampleLink, examplePartner } from "../../src/testing/fixtures.js";
 import {
   expectInvalid,
@@ -43,7 +43,7 @@ interface OperationCase<Body> {
 const CREATE: OperationCase<CreatePartnerRequestBody> = {
   sdkName: "partners.create",
   operationId: "createPartner",
-  declared: createPartner,
+  declared: declared("createPartner"),
   status: 201,
   reply: () => examplePartner(),
   call: (dub, body) => dub.partners.create(body),
@@ -52,7 +52,7 @@ const CREATE: OperationCase<CreatePartnerRequestBody> = {
 const CREATE_LINK: OperationCase<CreatePartnerLinkRequestBody> = {
   sdkName: "partners.createLink",
   operationId: "createPartnerLink",
-  declared: createPartnerLink,
+  declared: declared("createPartnerLink"),
   status: 201,
   reply: () => exampleLink(),
   call: (dub, body) => dub.partners.createLink(body),
@@ -61,7 +61,7 @@ const CREATE_LINK: OperationCase<CreatePartnerLinkRequestBody> = {
 const UPSERT_LINK: OperationCase<UpsertPartnerLinkRequestBody> = {
   sdkName: "partners.upsertLink",
   operationId: "upsertPartnerLink",
-  declared: upsertPartnerLink,
+  declared: declared("upsertPartnerLink"),
   status: 200,
   reply: () => exampleLink(),
   call: (dub, body) => dub.partners.upsertLink(body),

@@ -7,9 +7,9 @@
 import { describe, expect, it } from "vitest";
 import { type Dub, ResponseValidationError } from "../../src/index.js";
 import { createPartnerResponseSchema, partnerLinkSchema } from "../../src/models/partner.js";
-import { partnerIdResponseSchema } from "../../src/models/partner-actions.js";
-import { partnerAnalyticsDataSchemas } from "../../src/models/partner-analytics.js";
-import { partnerApplicationsSchema } from "../../src/models/partner-applications.js";
+import { partnerIdResponseSchema } from "../../src/models/partner-identity.js";
+import { partnerAnalyticsDataSchemas } from "../../src/operations/partners/analytics.js";
+import { declared } from "../helpers/declarations.js";
 import { examplePartner } from "../../src/testing/fixtures.js";
 import {
   type AnyOperationId,
@@ -108,7 +108,7 @@ const CASES: readonly ResponseCase[] = [
     name: "partnerApplications.list",
     operationId: "listPartnerApplications",
     schema: object("listPartnerApplications"),
-    model: partnerApplicationsSchema,
+    model: declared("listPartnerApplications").declaration.response,
     call: (dub) => dub.partnerApplications.list(),
     expected: same,
   },

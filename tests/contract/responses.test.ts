@@ -99,7 +99,7 @@ describe("the spec as ajv sees it", () => {
   it("converting OpenAPI 3.0 to JSON Schema dropped only bare exclusiveMinimum flags", () => {
     expect(conversionNotes.size).toBeGreaterThan(0);
     for (const note of conversionNotes) expect(note).toMatch(/"exclusiveMinimum: true" without "minimum"/);
-    const touched = [...conversionNotes].filter((n) => /\/partners\/links|requestBody/.test(n));
+    const touched = [...conversionNotes].filter((n) => /^paths\/partners/.test(n) && /\/partners\/links|requestBody/.test(n));
     expect(touched).toEqual([]);
   });
 });

@@ -58,10 +58,10 @@ interface OasDocument {
   components: { schemas: Record<string, OasSchema> };
 }
 
-export const SPEC_ID = "https://contract.dub.test/partners.openapi.json";
+export const SPEC_ID = "https://contract.dub.test/partner-program.openapi.json";
 
 /** The vendored document, as published (OpenAPI 3.0 keywords). */
-export const spec: OasDocument = JSON.parse(readFileSync(new URL("../../spec/partners.openapi.json", import.meta.url), "utf8"));
+export const spec: OasDocument = JSON.parse(readFileSync(new URL("../../spec/partner-program.openapi.json", import.meta.url), "utf8"));
 
 export type OperationId = "createPartner" | "createPartnerLink" | "upsertPartnerLink";
 

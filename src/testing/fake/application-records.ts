@@ -1,5 +1,5 @@
 import type { CreatePartnerResponseBody } from "../../models/partner.js";
-import type { PartnerApplication, PartnerApplicationAnswer } from "../../models/partner-applications.js";
+import type { PartnerApplication, PartnerApplicationAnswer } from "../../operations/partner-applications/list.js";
 import { buildPartner } from "./partner-records.js";
 import { createId, type RandomSource } from "./random.js";
 import type { ApplicationRecord, FakeState } from "./state.js";

@@ -8,7 +8,10 @@ import { FaultQueue, faultReply, type InjectedFault, type InjectOptions, isLaten
 import { type FakeDubOptions, resolveFakeOptions } from "./options.js";
 import { createRandom, type RandomSource } from "./random.js";
 import { FixedWindowLimiter } from "./rate-limiter.js";
-import { ROUTES, routeKey } from "./routes/index.js";
+import { ROUTES, SERVER_RULES } from "./routes/index.js";
+import type { OperationId, Route } from "./routes/context.js";
+import { matchRoute, routeKey } from "./router.js";
+import { specValidatedInput } from "./spec-validation.js";
 import { FakeState } from "./state.js";
 
 /** The fake Dub API without its adapters: state, handler, faults and what was received. */
@@ -67,9 +70,9 @@ export function createFakeDubApi(options?: FakeDubOptions): FakeDubApi {
 
   /** The fake's own answer, computed against `target` (the live engine, or a throwaway copy). */
   function answer(request: ReceivedRequest, target: Engine): Reply {
-    const route = ROUTES[routeKey(request.method, request.path)];
+    const match = matchRoute(request.method, request.path);
     // Unknown routes and methods are answered before authentication, as by the real router.
-    if (!route) return envelope(new FakeApiError("not_found", `The requested endpoint ${routeKey(request.method, request.path)} does not exist.`), {});
+    if (!match) return envelope(new FakeApiError("not_found", `The requested endpoint ${routeKey(request.method, request.path)} does not exist.`), {});
     let token: string;
     try {
       token = authenticate(request.headers, config.token);
@@ -87,7 +90,10 @@ export function createFakeDubApi(options?: FakeDubOptions): FakeDubApi {
       const ctx = { state: target.state, random: target.random, now, domain: config.domain, programUrl: config.programUrl };
       const queryAt = request.path.indexOf("?");
       const query = new URLSearchParams(queryAt < 0 ? "" : request.path.slice(queryAt + 1));
-      const { status, body } = route(ctx, request.body, query);
+      const id = match.declaration.operationId as OperationId;
+      const input = specValidatedInput(match.declaration, { body: request.body, query, params: match.params }, SERVER_RULES[id] as never);
+      const route = ROUTES[id] as Route<OperationId>;
+      const { status, body } = route(ctx, input as never);
       return { status, headers: rateHeaders, body };
     } catch (error) {
       if (!(error instanceof FakeApiError)) throw error;

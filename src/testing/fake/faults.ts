@@ -1,5 +1,5 @@
 import { encodeReply, type Fault, type Reply } from "../types.js";
-import { routeKey } from "./routes/index.js";
+import { routeKey } from "./router.js";
 
 /**
  * What `fake.inject` plays instead of (or over) the fake's own answer. Every field is optional;

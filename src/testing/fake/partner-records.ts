@@ -1,4 +1,4 @@
-import type { CreatePartnerRequestBody } from "../../models/create-partner-request.js";
+import type { CreatePartnerRequestBody } from "../../operations/partners/create.js";
 import type { CreatePartnerResponseBody } from "../../models/partner.js";
 import { examplePartner } from "../fixtures.js";
 import { createId, randomSuffix, type RandomSource } from "./random.js";

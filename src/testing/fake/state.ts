@@ -1,6 +1,6 @@
 import type { LinkSchema, LinkTag } from "../../models/link.js";
 import type { CreatePartnerResponseBody, PartnerApplicationReview } from "../../models/partner.js";
-import type { PartnerApplicationAnswer } from "../../models/partner-applications.js";
+import type { PartnerApplicationAnswer } from "../../operations/partner-applications/list.js";
 import { partnerLinkSummary } from "../fixtures.js";
 
 /** A partner's application to the program: the answers, and the review once there is one. */

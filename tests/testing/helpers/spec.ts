@@ -30,7 +30,7 @@ function toJsonSchema(node: unknown): unknown {
   return out;
 }
 
-const spec = toJsonSchema(JSON.parse(readFileSync(new URL("../../../spec/partners.openapi.json", import.meta.url), "utf8"))) as object;
+const spec = toJsonSchema(JSON.parse(readFileSync(new URL("../../../spec/partner-program.openapi.json", import.meta.url), "utf8"))) as object;
 const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
 addFormats.default(ajv);
 ajv.addSchema(spec, "spec");

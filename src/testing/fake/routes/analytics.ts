@@ -4,12 +4,10 @@ import type {
   PartnerAnalyticsTimeseries,
   PartnerAnalyticsTopLinks,
   RetrievePartnerAnalyticsQuery,
-} from "../../../models/partner-analytics.js";
-import { retrievePartnerAnalyticsQuerySchema, withGroupBy } from "../../../models/partner-analytics.js";
+} from "../../../operations/partners/analytics.js";
 import { FakeApiError } from "../api-error.js";
-import { readQuery, validateBody } from "../body.js";
 import { findPartner } from "../link-records.js";
-import { missingPartnerError } from "./create-link.js";
+import { requirePartnerNamed } from "./create-link.js";
 import type { Route } from "./context.js";
 
 type Granularity = "hour" | "day" | "month";
@@ -92,9 +90,9 @@ function totalsOf(links: readonly LinkSchema[]): PartnerAnalyticsCount {
  * modelled, so `earnings` is 0. 400 without `partnerId`/`tenantId`, 404 for an unknown partner,
  * 422 for an invalid query or date.
  */
-export const analyticsRoute: Route = (ctx, _body, query) => {
+export const analyticsRoute: Route<"retrievePartnerAnalytics"> = (ctx, query) => {
   // The server's default grouping is `count`.
-  const input = withGroupBy(validateBody(retrievePartnerAnalyticsQuerySchema, readQuery(query), missingPartnerError()));
+  const input = { ...requirePartnerNamed(query), groupBy: query.groupBy ?? "count" };
   const partner = findPartner(ctx.state, input);
   const links = ctx.state.linksOf(partner.id);
   const { start, end, unit } = rangeOf(input, ctx.now, links);

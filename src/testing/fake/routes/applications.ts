@@ -1,17 +1,10 @@
-import {
-  approvePartnerApplicationRequestSchema,
-  listPartnerApplicationsQuerySchema,
-  rejectPartnerApplicationRequestSchema,
-  type RejectPartnerApplicationRequestBody,
-} from "../../../models/partner-applications.js";
 import { examplePartner } from "../../fixtures.js";
 import { FakeApiError } from "../api-error.js";
 import { applicationView } from "../application-records.js";
-import { readJsonBody, readQuery, validateBody } from "../body.js";
 import { buildLink, checkUnique, freeRandomKey } from "../link-records.js";
 import { defaultLinkKey } from "../partner-records.js";
 import type { FakeState } from "../state.js";
-import type { Route } from "./context.js";
+import type { Route, RouteInput } from "./context.js";
 import { pageOf } from "./pages.js";
 
 /** The program's default group, where an approved partner goes when neither the request nor the application names one. */
@@ -28,8 +21,7 @@ function enrollmentOf(state: FakeState, partnerId: string) {
  * newest application first, filtered exactly by `country` and `groupId`, then paged as
  * `GET /partners`. 422 for an invalid query.
  */
-export const listApplicationsRoute: Route = (ctx, _body, query) => {
-  const input = validateBody(listPartnerApplicationsQuerySchema, readQuery(query, ["page", "pageSize"]));
+export const listApplicationsRoute: Route<"listPartnerApplications"> = (ctx, input) => {
   const pending = [...ctx.state.applications.entries()]
     .reverse()
     .map(([partnerId, application]) => ({ partner: ctx.state.partners.get(partnerId), application }))
@@ -46,8 +38,7 @@ export const listApplicationsRoute: Route = (ctx, _body, query) => {
  * group; the enrollment date is reset, the application marked reviewed, and a partner without
  * links gets their default link. 404 for an unknown partner, 400 for any other status.
  */
-export const approveApplicationRoute: Route = (ctx, text) => {
-  const input = validateBody(approvePartnerApplicationRequestSchema, readJsonBody(text));
+export const approveApplicationRoute: Route<"approvePartnerApplication"> = (ctx, input) => {
   const { state } = ctx;
   const partner = enrollmentOf(state, input.partnerId);
   if (partner.status !== "pending" && partner.status !== "rejected") {
@@ -68,11 +59,10 @@ export const approveApplicationRoute: Route = (ctx, text) => {
 };
 
 /** The real server's answers to a fraud flag it refuses (checked after the schema, before the partner). */
-function fraudFlagError(input: unknown): FakeApiError {
-  const body = input as RejectPartnerApplicationRequestBody;
-  return body.reapplicationTimeframe === "instant"
-    ? new FakeApiError("bad_request", "Cannot flag for fraud when allowing the partner to reapply immediately.")
-    : new FakeApiError("bad_request", "Fraud reason is required when flagging for fraud.");
+function checkFraudFlag(input: RouteInput<"rejectPartnerApplication">): void {
+  if (input.flagForFraud !== true) return;
+  if (input.reapplicationTimeframe === "instant") throw new FakeApiError("bad_request", "Cannot flag for fraud when allowing the partner to reapply immediately.");
+  if (!input.flagForFraudReason?.trim()) throw new FakeApiError("bad_request", "Fraud reason is required when flagging for fraud.");
 }
 
 /**
@@ -82,8 +72,8 @@ function fraudFlagError(input: unknown): FakeApiError {
  * so the partner can apply again. 400 for a fraud flag without a reason or with `instant`; 404 for
  * an unknown partner; 400 when the partner is not pending.
  */
-export const rejectApplicationRoute: Route = (ctx, text) => {
-  const input = validateBody(rejectPartnerApplicationRequestSchema, readJsonBody(text), fraudFlagError);
+export const rejectApplicationRoute: Route<"rejectPartnerApplication"> = (ctx, input) => {
+  checkFraudFlag(input);
   const { state } = ctx;
   const partner = enrollmentOf(state, input.partnerId);
   if (partner.status !== "pending") throw new FakeApiError("bad_request", "This enrollment cannot be rejected because it is no longer pending.");

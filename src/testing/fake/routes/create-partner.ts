@@ -1,9 +1,7 @@
-import { createPartnerRequestSchema } from "../../../models/create-partner-request.js";
 import { FakeApiError } from "../api-error.js";
-import { readJsonBody, validateBody } from "../body.js";
 import { buildLink, checkUnique, freeRandomKey } from "../link-records.js";
 import { applyPartnerInput, buildPartner, defaultLinkKey } from "../partner-records.js";
-import type { Route } from "./context.js";
+import type { Route, RouteInput } from "./context.js";
 
 /**
  * `POST /partners`: creates and enrolls a partner, or updates the partner who has this email
@@ -11,8 +9,16 @@ import type { Route } from "./context.js";
  * way, so a retry is harmless. A new partner gets a default link keyed by their identity, with
  * `linkProps` applied; for a known partner `linkProps` is ignored (their link already exists).
  */
-export const createPartnerRoute: Route = (ctx, text) => {
-  const input = validateBody(createPartnerRequestSchema, readJsonBody(text));
+/** The server's list of countries is ISO 3166-1 alpha-2, upper case; the spec gives only a string. */
+const COUNTRY = /^[A-Z]{2}$/;
+
+/** What the server checks of `POST /partners` beyond the spec. */
+export const createPartnerRules = (body: RouteInput<"createPartner">): string[] =>
+  typeof body.country === "string" && !COUNTRY.test(body.country) ? ["country: must be a 2-letter ISO 3166-1 country code in upper case"] : [];
+
+export const createPartnerRoute: Route<"createPartner"> = (ctx, body) => {
+  // The server trims the email and the name before its checks and its upsert.
+  const input = { ...body, email: body.email.trim(), ...(typeof body.name === "string" && { name: body.name.trim() }) };
   const { state } = ctx;
   const existing = state.partnerByEmail(input.email);
   const holder = input.tenantId ? state.partnerByTenant(input.tenantId) : undefined;

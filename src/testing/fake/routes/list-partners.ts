@@ -1,7 +1,5 @@
-import type { ListPartnersSortBy } from "../../../models/list-partners.js";
-import { listPartnersQuerySchema } from "../../../models/list-partners.js";
+import type { ListPartnersSortBy } from "../../../operations/partners/list.js";
 import type { CreatePartnerResponseBody } from "../../../models/partner.js";
-import { readQuery, validateBody } from "../body.js";
 import type { Route } from "./context.js";
 import { pageOf } from "./pages.js";
 
@@ -25,8 +23,7 @@ function compareBy(field: ListPartnersSortBy, order: "asc" | "desc") {
  * enrollment order; then paged (`page` from 1, `pageSize` 1..100, default 100). An invalid query
  * (an unknown enum value, `pageSize` above 100, a page that is not a positive integer) is a 422.
  */
-export const listPartnersRoute: Route = (ctx, _body, query) => {
-  const input = validateBody(listPartnersQuerySchema, readQuery(query, ["page", "pageSize"]));
+export const listPartnersRoute: Route<"listPartners"> = (ctx, input) => {
   const search = input.search?.toLowerCase();
   const email = input.email?.toLowerCase();
   const matches = (p: CreatePartnerResponseBody) =>

@@ -1,10 +1,8 @@
 import type { CreatePartnerResponseBody } from "../../../models/partner.js";
-import { banPartnerRequestSchema, deactivatePartnerRequestSchema } from "../../../models/partner-actions.js";
 import { FakeApiError } from "../api-error.js";
-import { readJsonBody, validateBody } from "../body.js";
 import { findPartner } from "../link-records.js";
 import type { FakeState } from "../state.js";
-import { missingPartnerError } from "./create-link.js";
+import { requirePartnerNamed } from "./create-link.js";
 import type { Route, RouteContext } from "./context.js";
 
 /** Disables the partner's links that are not disabled yet, as of the request's time. */
@@ -22,9 +20,8 @@ function store(ctx: RouteContext, partner: CreatePartnerResponseBody) {
  * rewards and discount cleared, every link disabled. 400 for a pending partner (not approved yet)
  * and for one already banned; 404 unknown; 400 unnamed; 422 without a valid `reason`.
  */
-export const banRoute: Route = (ctx, text) => {
-  const input = validateBody(banPartnerRequestSchema, readJsonBody(text), missingPartnerError());
-  const partner = findPartner(ctx.state, input);
+export const banRoute: Route<"banPartner"> = (ctx, input) => {
+  const partner = findPartner(ctx.state, requirePartnerNamed(input));
   if (partner.status === "pending") throw new FakeApiError("bad_request", "This partner is not approved yet to be banned.");
   if (partner.status === "banned") throw new FakeApiError("bad_request", "This partner is already banned from your program.");
   const at = new Date(ctx.now).toISOString();
@@ -46,9 +43,8 @@ export const banRoute: Route = (ctx, text) => {
  * commissions stay. Only an `approved` or `archived` partner can be deactivated: 400 otherwise
  * (a second deactivation too); 404 unknown; 400 unnamed.
  */
-export const deactivateRoute: Route = (ctx, text) => {
-  const input = validateBody(deactivatePartnerRequestSchema, readJsonBody(text), missingPartnerError());
-  const partner = findPartner(ctx.state, input);
+export const deactivateRoute: Route<"deactivatePartner"> = (ctx, input) => {
+  const partner = findPartner(ctx.state, requirePartnerNamed(input));
   if (partner.status !== "approved" && partner.status !== "archived") {
     throw new FakeApiError(
       "bad_request",

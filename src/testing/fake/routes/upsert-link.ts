@@ -1,8 +1,6 @@
 import type { LinkSchema } from "../../../models/link.js";
-import { upsertPartnerLinkRequestSchema } from "../../../models/partner-link-request.js";
-import { readJsonBody, validateBody } from "../body.js";
 import { buildLink, checkDestination, checkUnique, findPartner, freeRandomKey, linkFieldsFrom, withDerived } from "../link-records.js";
-import { missingPartnerError } from "./create-link.js";
+import { requirePartnerNamed } from "./create-link.js";
 import type { Route } from "./context.js";
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -15,8 +13,8 @@ function sameValue(a: unknown, b: unknown): boolean {
  * they differ, and is created when the partner has no link to that URL. Fields the request
  * leaves out are kept. The partner is named by `partnerId`, else resolved through `tenantId`.
  */
-export const upsertLinkRoute: Route = (ctx, text) => {
-  const input = validateBody(upsertPartnerLinkRequestSchema, readJsonBody(text), missingPartnerError());
+export const upsertLinkRoute: Route<"upsertPartnerLink"> = (ctx, input) => {
+  requirePartnerNamed(input);
   const partner = findPartner(ctx.state, input);
   const url = checkDestination(input.url, ctx.programUrl);
   const existing = ctx.state.linksOf(partner.id).find((link) => link.url === url);

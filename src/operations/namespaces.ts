@@ -1,0 +1,10 @@
+/**
+ * The namespaces of the client, in the order the documentation lists them, each with what it is
+ * for: the documentation of `dub.<namespace>`. An operation's folder under `src/operations/` names
+ * its namespace (`partner-applications/` is `dub.partnerApplications`). Read by
+ * `scripts/generate.mjs`.
+ */
+export const NAMESPACES = {
+  partners: "Partners of your program and their links.",
+  partnerApplications: "Applications to join your program, and their review.",
+} as const;

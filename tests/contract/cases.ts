@@ -1,0 +1,92 @@
+/**
+ * The contract cases of every operation the SDK declares, keyed by operationId: a new operation
+ * without its cases is a type error here. `every-operation.test.ts` runs them all the same way
+ * against the vendored OpenAPI document; the other files of this folder go deeper per operation.
+ */
+import { exampleLink, examplePartner, partnerLinkSummary } from "../../src/testing/fixtures.js";
+import type { OperationId } from "../helpers/declarations.js";
+import { responseSchema, sampleFromSchema, spec } from "./spec.js";
+
+/** What one operation is checked with. */
+export interface ContractCase {
+  /** The status of the spec's success response. */
+  readonly status: number;
+  /** A spec-valid success body. */
+  readonly reply: () => unknown;
+  /** Arguments the SDK must send as the spec describes them (at least one). */
+  readonly valid: readonly { readonly name: string; readonly argument: unknown }[];
+  /** Arguments the SDK must refuse before sending, with the path of the problem (at least one). */
+  readonly invalid: readonly { readonly name: string; readonly argument: unknown; readonly path: readonly (string | number)[] }[];
+}
+
+const component = (name: string) => () => sampleFromSchema(spec.components.schemas[name]!);
+const sample = (operationId: OperationId, status: string) => () => sampleFromSchema(responseSchema(operationId, status));
+
+export const CONTRACT_CASES: { readonly [Id in OperationId]: ContractCase } = {
+  createPartner: {
+    status: 201,
+    reply: () => examplePartner(),
+    valid: [{ name: "email only", argument: { email: "kim@example.com" } }],
+    invalid: [{ name: "no email", argument: { name: "Kim" }, path: ["email"] }],
+  },
+  createPartnerLink: {
+    status: 201,
+    reply: () => exampleLink(),
+    valid: [{ name: "by partnerId", argument: { partnerId: "pn_1", url: "https://acme.com" } }],
+    invalid: [{ name: "key of 191 characters", argument: { partnerId: "pn_1", key: "k".repeat(191) }, path: ["key"] }],
+  },
+  upsertPartnerLink: {
+    status: 200,
+    reply: () => exampleLink(),
+    valid: [{ name: "by tenantId", argument: { tenantId: "user_42", url: "https://acme.com" } }],
+    invalid: [{ name: "no url", argument: { partnerId: "pn_1" }, path: ["url"] }],
+  },
+  listPartners: {
+    status: 200,
+    reply: () => [examplePartner()],
+    valid: [{ name: "filtered and sorted", argument: { status: "approved", sortBy: "createdAt", sortOrder: "asc", pageSize: 10 } }],
+    invalid: [{ name: "pageSize above 100", argument: { pageSize: 101 }, path: ["pageSize"] }],
+  },
+  retrievePartnerLinks: {
+    status: 200,
+    reply: () => [partnerLinkSummary(exampleLink())],
+    valid: [{ name: "by partnerId", argument: { partnerId: "pn_1" } }],
+    invalid: [{ name: "partnerId not a string", argument: { partnerId: 1 }, path: ["partnerId"] }],
+  },
+  retrievePartnerAnalytics: {
+    status: 200,
+    reply: component("PartnerAnalyticsCount"),
+    valid: [{ name: "30 days of totals", argument: { partnerId: "pn_1", interval: "30d" } }],
+    invalid: [{ name: "an unknown interval", argument: { partnerId: "pn_1", interval: "2d" }, path: ["interval"] }],
+  },
+  banPartner: {
+    status: 200,
+    reply: sample("banPartner", "200"),
+    valid: [{ name: "with a reason", argument: { partnerId: "pn_1", reason: "fraud" } }],
+    invalid: [{ name: "an unknown reason", argument: { partnerId: "pn_1", reason: "rude" }, path: ["reason"] }],
+  },
+  deactivatePartner: {
+    status: 200,
+    reply: sample("deactivatePartner", "200"),
+    valid: [{ name: "by tenantId", argument: { tenantId: "user_42" } }],
+    invalid: [{ name: "tenantId not a string", argument: { tenantId: 42 }, path: ["tenantId"] }],
+  },
+  listPartnerApplications: {
+    status: 200,
+    reply: sample("listPartnerApplications", "200"),
+    valid: [{ name: "by country", argument: { country: "US" } }],
+    invalid: [{ name: "page 0", argument: { page: 0 }, path: ["page"] }],
+  },
+  approvePartnerApplication: {
+    status: 200,
+    reply: sample("approvePartnerApplication", "200"),
+    valid: [{ name: "into a group", argument: { partnerId: "pn_1", groupId: "grp_1" } }],
+    invalid: [{ name: "no partnerId", argument: {}, path: ["partnerId"] }],
+  },
+  rejectPartnerApplication: {
+    status: 200,
+    reply: sample("rejectPartnerApplication", "200"),
+    valid: [{ name: "with a reason and a note", argument: { partnerId: "pn_1", rejectionReason: "other", rejectionNote: "Not now." } }],
+    invalid: [{ name: "a note of 501 characters", argument: { partnerId: "pn_1", rejectionNote: "n".repeat(501) }, path: ["rejectionNote"] }],
+  },
+};
