@@ -17,7 +17,7 @@ describe("isRetryable", () => {
     ["502", http(502), true, false, true],
     ["503", http(503), true, false, true],
     ["504", http(504), true, false, true],
-    ["500", http(500), false, false, false],
+    ["500", http(500), true, false, true],
     ["400", http(400), false, false, false],
     ["409", http(409), false, false, false],
     ["refused (not sent)", conn(false), true, true, true],
