@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { oneOf, satisfies, stringRecord } from "../models/schema-helpers.js";
+import { isSignalLike } from "./caller-signal.js";
 
 /**
  * The shapes of the client's and the calls' options, checked with the same zod machinery as
@@ -51,7 +52,7 @@ export const requestOptionsSchema = z.optional(
   z.looseObject({
     retries: retryConfig,
     timeoutMs: z.optional(positive),
-    signal: z.optional(satisfies((value) => typeof (value as AbortSignal | null)?.addEventListener === "function", "expected an AbortSignal")),
+    signal: z.optional(satisfies(isSignalLike, "expected an AbortSignal (with aborted, addEventListener and removeEventListener)")),
     headers: z.optional(stringRecord),
   }),
 );

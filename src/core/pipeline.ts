@@ -2,14 +2,18 @@ import { APIPromise, type WithResponse } from "./api-promise.js";
 import { attemptOnce, type PreparedCall } from "./attempt.js";
 import type { ClientContext } from "./client-config.js";
 import { checkRequestOptions } from "./client-config.js";
+import { debugLine } from "./callbacks.js";
+import { adoptSignal } from "./caller-signal.js";
 import { RequestAbortedError, SDKValidationError } from "./errors/client-errors.js";
-import { redactSecret } from "./errors/from-response.js";
 import { type Operation, operationLabel } from "./operation.js";
 import type { RequestOptions } from "./options.js";
 import { fastSchema } from "./fast-schema.js";
 import { encodeQuery } from "./query.js";
 import { mergeRetryConfig, toRetryPlan } from "./retry/retry-config.js";
 import { runWithRetries } from "./retry/run-with-retries.js";
+import { checkRequestTarget } from "./request-target.js";
+import { secretsOf } from "./secrets.js";
+import { resolveToken } from "./token.js";
 import { schemaIssues } from "./validation.js";
 
 /**
@@ -37,13 +41,29 @@ export async function executeOperation<Input, Output>(
   checkRequestOptions(options);
   const parsed = fastSchema(operation.request).safeParse(input);
   if (!parsed.success) throw new SDKValidationError(`${operation.name} request`, schemaIssues(operation.request, input));
-  const pending = ctx.getToken();
-  const token = typeof pending === "string" ? pending : await pending;
-  const signal = options?.signal;
-  if (signal?.aborted) throw new RequestAbortedError(label, signal.reason);
+  const adopted = adoptSignal(options?.signal);
+  try {
+    return await send(ctx, operation, parsed.data, options, label, adopted.signal);
+  } finally {
+    adopted.release();
+  }
+}
 
-  const wire = operation.toWire ? operation.toWire(parsed.data) : parsed.data;
-  const call = prepare(ctx, operation, wire, options, token, label);
+/** The call once its input is valid: the key, the request, the attempts, the result. */
+async function send<Input, Output>(
+  ctx: ClientContext,
+  operation: Operation<Input, Output, any>,
+  validated: unknown,
+  options: RequestOptions | undefined,
+  label: string,
+  signal: AbortSignal | undefined,
+): Promise<WithResponse<Output>> {
+  if (signal?.aborted) throw new RequestAbortedError(label, signal.reason);
+  const token = await resolveToken(ctx.getToken, label, options?.timeoutMs ?? ctx.timeoutMs, signal);
+
+  const wire = operation.toWire ? operation.toWire(validated) : validated;
+  const call = prepare(ctx, operation, wire, options, token, label, signal);
+  checkRequestTarget(call.url, `${operation.name} request`);
   const responseSchema = typeof operation.response === "function" ? operation.response(wire) : operation.response;
   const plan = options?.retries ? toRetryPlan(mergeRetryConfig(ctx.retryConfig, options.retries)) : ctx.retryPlan;
   let result: WithResponse<unknown>;
@@ -55,13 +75,17 @@ export async function executeOperation<Input, Output>(
       signal,
       ctx.logger &&
         ((notice) =>
-          ctx.logger?.debug(
-            `dub-partners retry ${label} in ${notice.waitMs} ms after attempt ${notice.attempt}: ${redactSecret(String((notice.error as Error).message), token)}`,
+          debugLine(
+            ctx.logger,
+            ctx.callbackFailures,
+            `dub-partners retry ${label} in ${notice.waitMs} ms after attempt ${notice.attempt}: ${call.secrets.redact(String((notice.error as Error).message))}`,
           )),
     );
   } catch (error) {
-    // p-retry rethrows the signal's reason when the caller aborts during a backoff wait.
-    if (signal?.aborted && !(error instanceof RequestAbortedError)) throw new RequestAbortedError(label, signal.reason);
+    // The retry loop rejects with the signal's own reason when the caller aborts between attempts.
+    // Anything else is the call's outcome, even when the signal fired just after it arrived: a
+    // NotFound stays a NotFound.
+    if (signal?.aborted && error === signal.reason) throw new RequestAbortedError(label, signal.reason);
     throw error;
   }
   return operation.toResult ? { data: operation.toResult(result.data, wire), response: result.response } : (result as WithResponse<Output>);
@@ -74,6 +98,7 @@ function prepare<Input, Output>(
   options: RequestOptions | undefined,
   token: string,
   label: string,
+  signal: AbortSignal | undefined,
 ): PreparedCall {
   const inBody = operation.requestIn === "body";
   const headers: Record<string, string> = {
@@ -90,7 +115,7 @@ function prepare<Input, Output>(
     headers,
     body: inBody ? JSON.stringify(wire) : undefined,
     timeoutMs: options?.timeoutMs ?? ctx.timeoutMs,
-    signal: options?.signal,
-    token,
+    signal,
+    secrets: secretsOf(token, headers),
   };
 }

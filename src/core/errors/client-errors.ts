@@ -106,14 +106,18 @@ export class ConnectionError extends HTTPClientError {
   }
 }
 
-/** The attempt did not complete (connect, headers and body) within `timeoutMs`. */
+/**
+ * The attempt did not complete (your `beforeRequest` hook, connect, headers and body) within
+ * `timeoutMs`, or the token function did not answer within it.
+ */
 export class RequestTimeoutError extends HTTPClientError {
   static override readonly kind: string = "RequestTimeoutError";
   /** The per-attempt deadline that passed, in milliseconds. */
   readonly timeoutMs: number;
 
-  constructor(request: string, timeoutMs: number) {
-    super(`request timed out after ${timeoutMs} ms`, request);
+  /** `waitingFor` names what did not answer, when it was not the server (`"waiting for the token function"`). */
+  constructor(request: string, timeoutMs: number, waitingFor?: string) {
+    super(`request timed out after ${timeoutMs} ms${waitingFor ? ` ${waitingFor}` : ""}`, request);
     this.timeoutMs = timeoutMs;
   }
 }
