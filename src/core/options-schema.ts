@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { oneOf, satisfies, stringRecord } from "../models/schema-helpers.js";
 import { isSignalLike } from "./caller-signal.js";
+import { MAX_TIMER_MS } from "./constants.js";
 
 /**
  * The shapes of the client's and the calls' options, checked with the same zod machinery as
@@ -9,7 +10,9 @@ import { isSignalLike } from "./caller-signal.js";
  */
 
 const positive = z.number().check(z.gt(0));
-const nonNegative = z.number().check(z.gte(0));
+const TIMER_LIMIT = `must be at most ${MAX_TIMER_MS} ms (about 24.8 days), the longest a timer can wait`;
+/** A duration a timer will wait for, or that bounds one. */
+const timerMs = (min: "positive" | "nonNegative") => z.number().check(min === "positive" ? z.gt(0) : z.gte(0), z.lte(MAX_TIMER_MS, TIMER_LIMIT));
 const fn = (message: string) => satisfies((value) => typeof value === "function", message);
 
 const retryConfig = z.optional(
@@ -17,10 +20,10 @@ const retryConfig = z.optional(
     strategy: oneOf(["none", "backoff"]),
     backoff: z.optional(
       z.looseObject({
-        initialInterval: z.optional(nonNegative),
-        maxInterval: z.optional(nonNegative),
+        initialInterval: z.optional(timerMs("nonNegative")),
+        maxInterval: z.optional(timerMs("nonNegative")),
         exponent: z.optional(positive),
-        maxElapsedTime: z.optional(nonNegative),
+        maxElapsedTime: z.optional(timerMs("nonNegative")),
       }),
     ),
     retryConnectionErrors: z.optional(z.boolean()),
@@ -34,7 +37,7 @@ export const dubOptionsSchema = z.looseObject({
   serverURL: z.optional(z.string()),
   allowInsecureHttp: z.optional(z.boolean()),
   retryConfig,
-  timeoutMs: z.optional(positive),
+  timeoutMs: z.optional(timerMs("positive")),
   fetch: z.optional(fn("expected a fetch function")),
   debugLogger: z.optional(z.looseObject({ debug: fn("expected a debug(message) method, such as console's") })),
   maxResponseBytes: z.optional(positive),
@@ -51,7 +54,7 @@ export const dubOptionsSchema = z.looseObject({
 export const requestOptionsSchema = z.optional(
   z.looseObject({
     retries: retryConfig,
-    timeoutMs: z.optional(positive),
+    timeoutMs: z.optional(timerMs("positive")),
     signal: z.optional(satisfies(isSignalLike, "expected an AbortSignal (with aborted, addEventListener and removeEventListener)")),
     headers: z.optional(stringRecord),
   }),
