@@ -5,13 +5,13 @@ import { headerIssues } from "./header-rules.js";
 import { SDKValidationError, type ValidationIssue } from "./errors/client-errors.js";
 import type { Hooks } from "./hooks.js";
 import type { DebugLogger, DubOptions, RequestOptions, TokenSource } from "./options.js";
-import { dubOptionsSchema, requestOptionsSchema } from "./options-schema.js";
+import { optionIssues } from "./option-names.js";
+import { OPTION_SCHEMAS } from "./options-schema.js";
 import type { RateLimitInfo } from "./rate-limit.js";
 import { type RetryConfig, type RetryPlan, DEFAULT_RETRY_CONFIG, toRetryPlan } from "./retry/retry-config.js";
 import { createDefaultTransport } from "./transport/default-transport.js";
 import { createFetchTransport } from "./transport/fetch-transport.js";
 import type { Transport } from "./transport/types.js";
-import { schemaIssues } from "./validation.js";
 
 /** Everything a call needs from its client, resolved and checked once at construction. */
 export interface ClientContext {
@@ -117,7 +117,7 @@ function tokenGetter(source: TokenSource | undefined): () => string | Promise<st
 
 /** Resolves `DubOptions` with environment fallbacks and defaults; throws `SDKValidationError` listing every invalid option. */
 export function resolveClientOptions(options: DubOptions): ClientContext {
-  const issues = schemaIssues(dubOptionsSchema, options);
+  const issues = optionIssues(options, "client", OPTION_SCHEMAS);
   if (typeof options !== "object" || options === null) throw new SDKValidationError("client options", issues);
   const token = options.token ?? readEnv("DUB_API_KEY");
   const serverURL = checkServerURL(options.serverURL ?? readEnv("DUB_BASE_URL") ?? DEFAULT_SERVER_URL, options.allowInsecureHttp === true, issues);
@@ -144,7 +144,7 @@ export function resolveClientOptions(options: DubOptions): ClientContext {
 /** Checks the per-call options, their headers by the HTTP field rules too; throws `SDKValidationError` listing every problem. */
 export function checkRequestOptions(options: RequestOptions | undefined): void {
   if (options === undefined) return;
-  const issues = schemaIssues(requestOptionsSchema, options);
+  const issues = optionIssues(options, "call", OPTION_SCHEMAS);
   const headers = (options as { headers?: unknown } | null)?.headers;
   if (typeof headers === "object" && headers !== null) issues.push(...headerIssues(headers as Record<string, unknown>, ["headers"]));
   if (issues.length) throw new SDKValidationError("request options", issues);

@@ -16,10 +16,10 @@ const timerMs = (min: "positive" | "nonNegative") => z.number().check(min === "p
 const fn = (message: string) => satisfies((value) => typeof value === "function", message);
 
 const retryConfig = z.optional(
-  z.looseObject({
+  z.strictObject({
     strategy: oneOf(["none", "backoff"]),
     backoff: z.optional(
-      z.looseObject({
+      z.strictObject({
         initialInterval: z.optional(timerMs("nonNegative")),
         maxInterval: z.optional(timerMs("nonNegative")),
         exponent: z.optional(positive),
@@ -31,8 +31,13 @@ const retryConfig = z.optional(
   }),
 );
 
-/** `DubOptions`; `serverURL` and `token` get their own checks (see client-config.ts). */
-export const dubOptionsSchema = z.looseObject({
+/**
+ * `DubOptions`; `serverURL` and `token` get their own checks (see client-config.ts). Strict, as
+ * are the objects inside it (but `debugLogger`, which may be any object with `debug`, such as
+ * `console`): an unknown name is refused with a suggestion (see option-names.ts), and the names
+ * listed here are the known ones, so adding an option is adding its line.
+ */
+export const dubOptionsSchema = z.strictObject({
   token: z.optional(satisfies((value) => typeof value === "string" || typeof value === "function", "expected a string or a function returning one")),
   serverURL: z.optional(z.string()),
   allowInsecureHttp: z.optional(z.boolean()),
@@ -42,7 +47,7 @@ export const dubOptionsSchema = z.looseObject({
   debugLogger: z.optional(z.looseObject({ debug: fn("expected a debug(message) method, such as console's") })),
   maxResponseBytes: z.optional(positive),
   hooks: z.optional(
-    z.looseObject({
+    z.strictObject({
       beforeRequest: z.optional(fn("expected a function")),
       afterResponse: z.optional(fn("expected a function")),
       onError: z.optional(fn("expected a function")),
@@ -50,12 +55,15 @@ export const dubOptionsSchema = z.looseObject({
   ),
 });
 
-/** `RequestOptions`, the second argument of every call. */
+/** `RequestOptions`, the second argument of every call; strict like the client's. */
 export const requestOptionsSchema = z.optional(
-  z.looseObject({
+  z.strictObject({
     retries: retryConfig,
     timeoutMs: z.optional(timerMs("positive")),
     signal: z.optional(satisfies(isSignalLike, "expected an AbortSignal (with aborted, addEventListener and removeEventListener)")),
     headers: z.optional(stringRecord),
   }),
 );
+
+/** Both option schemas, by where the options are written, for the unknown-name suggestions. */
+export const OPTION_SCHEMAS = { client: dubOptionsSchema, call: requestOptionsSchema } as const;
