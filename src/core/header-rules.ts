@@ -48,11 +48,11 @@ export function headerIssues(headers: Readonly<Record<string, unknown>>, path: r
   for (const name of Object.keys(headers)) {
     const at = [...path, shown(name)];
     if (!TOKEN.test(name)) {
-      issues.push({ path: at, code: "invalid_header_name", message: "a header name must be a token (letters, digits and !#$%&'*+-.^_`|~; no spaces, colons or control characters)" });
+      issues.push({ path: at, code: "invalid_header_name", message: "not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)" });
       continue;
     }
     if (FRAMING_HEADERS.has(name.toLowerCase())) {
-      issues.push({ path: at, code: "framing_header", message: `${name.toLowerCase()} is set by the client from the request it sends and cannot be set by the caller` });
+      issues.push({ path: at, code: "framing_header", message: "set by the client from the request it sends; it cannot be set here" });
       continue;
     }
     const value = String(headers[name]);
@@ -60,7 +60,7 @@ export function headerIssues(headers: Readonly<Record<string, unknown>>, path: r
       issues.push({
         path: at,
         code: "invalid_header_value",
-        message: "the value holds a character a header cannot carry (CR, LF, NUL or another control character, or one past U+00FF); the value is not shown",
+        message: "the value (not shown) holds CR, LF, NUL, another control character or one past U+00FF",
       });
     }
   }

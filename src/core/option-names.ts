@@ -14,49 +14,37 @@ import { toValidationIssues } from "./validation.js";
 /** Where an option is written. */
 export type OptionScope = "client" | "call";
 
-const RETRY_STATUSES =
-  "the retried statuses follow each operation's safety (429 always; 500, 502, 503 and 504 where a repeat is safe): turn retries off with { strategy: \"none\" }, or accept repeats with retryNonIdempotent";
-const NO_ATTEMPT_COUNT = "there is no attempt count: retries stop when backoff.maxElapsedTime (default 10000 ms) is spent";
-const FETCH_INIT =
-  "per-request fetch options are not taken: the client sets them (redirects are never followed); pass your own `fetch` to the client to change how requests are made";
+const RETRY_STATUSES = "retried statuses follow each operation's safety; use { strategy: \"none\" } or retryNonIdempotent";
+const NO_ATTEMPT_COUNT = "there is no attempt count: retries stop when backoff.maxElapsedTime is spent";
+const FETCH_INIT = "fetch options are set by the client (redirects are never followed); pass your own `fetch` to the client";
+const USE_TOKEN = "use `token`";
 
 /** Names from the official `dub` package (and common guesses) that are not options here, by where they were written. */
 const HINTS: Readonly<Record<OptionScope, Readonly<Record<string, string>>>> = {
   client: {
-    retries: "on the client it is `retryConfig` (`retries` is the per-call option)",
-    httpClient: "there is no HTTPClient: pass `fetch` (any fetch function) to change the transport, and `hooks` to see or change requests and responses",
-    serverIdx: "there is one server: use `serverURL` to point elsewhere",
+    retries: "on the client it is `retryConfig`",
+    httpClient: "pass `fetch` to change the transport, `hooks` to see requests and responses",
+    serverIdx: "use `serverURL`",
     server: "use `serverURL`",
-    security: "use `token` (the API key, or a function returning it)",
-    apiKey: "use `token` (the API key, or a function returning it)",
-    bearerAuth: "use `token` (the API key, or a function returning it)",
-    userAgent: "not supported: set a `user-agent` header in `hooks.beforeRequest`, or per call in `headers`",
+    security: USE_TOKEN,
+    apiKey: USE_TOKEN,
+    bearerAuth: USE_TOKEN,
+    userAgent: "set a `user-agent` header in hooks.beforeRequest or per call",
     retryCodes: RETRY_STATUSES,
   },
   call: {
-    retryConfig: "per call it is `retries` (`retryConfig` is the client's option)",
+    retryConfig: "per call it is `retries`",
     retryCodes: RETRY_STATUSES,
-    fetchOptions: "pass `signal` and `headers` directly in the call's options",
-    cache: FETCH_INIT,
-    credentials: FETCH_INIT,
-    integrity: FETCH_INIT,
-    keepalive: FETCH_INIT,
-    mode: FETCH_INIT,
-    redirect: FETCH_INIT,
-    referrer: FETCH_INIT,
-    referrerPolicy: FETCH_INIT,
-    window: FETCH_INIT,
-    priority: FETCH_INIT,
-    duplex: FETCH_INIT,
+    fetchOptions: "pass `signal` and `headers` directly",
+    ...Object.fromEntries(
+      ["cache", "credentials", "integrity", "keepalive", "mode", "redirect", "referrer", "referrerPolicy", "window", "priority", "duplex"].map((name) => [name, FETCH_INIT]),
+    ),
   },
 };
 
 /** Hints inside `retryConfig` / `retries`, whichever level. */
 const RETRY_CONFIG_HINTS: Readonly<Record<string, string>> = {
-  retries: NO_ATTEMPT_COUNT,
-  maxRetries: NO_ATTEMPT_COUNT,
-  attempts: NO_ATTEMPT_COUNT,
-  maxAttempts: NO_ATTEMPT_COUNT,
+  ...Object.fromEntries(["retries", "maxRetries", "attempts", "maxAttempts"].map((name) => [name, NO_ATTEMPT_COUNT])),
   retryCodes: RETRY_STATUSES,
   statusCodes: RETRY_STATUSES,
 };
@@ -131,7 +119,7 @@ function describeUnknown(name: string, path: readonly (string | number)[], scope
   if (path.length === 0) {
     const other: OptionScope = scope === "client" ? "call" : "client";
     if (knownOptions(schemas[other], []).includes(name)) {
-      return scope === "call" ? `unknown option "${name}": it is a client option, set it in new Dub({ ${name} })` : `unknown option "${name}": it is a per-call option, the second argument of each method`;
+      return `unknown option "${name}": it is a ${scope === "call" ? "client option, set it in new Dub({ ... })" : "per-call option"}`;
     }
   }
   return `unknown option "${name}"; the options here are ${known.join(", ")}`;
