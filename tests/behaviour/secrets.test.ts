@@ -29,8 +29,9 @@ describe.each(TRANSPORTS)("no key leaves through an error or a hook ($name)", (t
   const ctx = useScriptedServer(transport);
   const perCall = { ...NO_RETRY, headers: { authorization: `Bearer ${PER_CALL_KEY}` } };
 
-  it("a per-call Authorization key is redacted like the client's, in bodies, headers and Location", async () => {
-    const dub = ctx.harness.client();
+  it("a per-call Authorization key is redacted like the client's, in bodies, headers, Location and debug lines", async () => {
+    const lines: string[] = [];
+    const dub = ctx.harness.client({ debugLogger: { debug: (...args: unknown[]) => void lines.push(inspect(args, { depth: 10 })) } });
     ctx.script.reply(
       (r) => ({ status: 400, body: { error: { code: "bad_request", message: `bad header ${echo(r)}` } } }),
       (r) => ({ status: 502, headers: { "content-type": "text/html", "x-echo": echo(r) }, body: `<pre>${echo(r)}</pre>` }),
@@ -48,6 +49,8 @@ describe.each(TRANSPORTS)("no key leaves through an error or a hook ($name)", (t
     expect(gateway!.headers["x-echo"]).toBe("[REDACTED]");
     expect(redirect!.headers.location).toBe("https://elsewhere.example/?key=[REDACTED]");
     expect(redirect!.message).toContain("https://elsewhere.example/?key=[REDACTED]");
+    expect(lines).toHaveLength(6); // sent and answered, for each of the three calls
+    expectNoKey(lines.join("\n"));
   });
 
   it("a 2XX body that is not JSON: neither the body nor the parser's error in `cause` keeps a prefix of the key", async () => {
