@@ -2,7 +2,7 @@ import type { ClientContext } from "./client-config.js";
 import { RequestAbortedError, SDKValidationError } from "./errors/client-errors.js";
 import type { RequestOptions } from "./options.js";
 import type { RetryConfig } from "./retry/retry-config.js";
-import { sleep } from "./sleep.js";
+import { RateLimitGate } from "./rate-limit-gate.js";
 
 /** Options of the bulk helpers (`dub.partners.bulkCreate`, `dub.partners.bulkUpsertLinks`). */
 export interface BulkOptions {
@@ -86,35 +86,6 @@ export type BulkResult<T> = BulkSuccess<T> | BulkFailure;
 const DEFAULT_CONCURRENCY = 5;
 const MAX_CONCURRENCY = 64;
 const BULK_RETRIES: RetryConfig = { strategy: "backoff", backoff: { maxElapsedTime: 120_000 } };
-/** Spread of the restart after a window reset, so the workers do not fire at the same instant. */
-const RESET_JITTER_MS = 50;
-
-/**
- * Holds calls back while the server's rate-limit window is used up: when the latest figures say
- * fewer requests remain than are already under way, the next call waits for the window's reset
- * instead of drawing a 429. Figures older than their reset no longer hold anything back.
- */
-class RateLimitGate {
-  #inFlight = 0;
-
-  constructor(private readonly observed: ClientContext["observed"]) {}
-
-  async acquire(signal: AbortSignal | undefined): Promise<void> {
-    // Bounded: each wait ends at or after a reset time, after which the figures no longer block.
-    for (;;) {
-      const figures = this.observed.rateLimit;
-      const waitMs = figures?.resetAt ? figures.resetAt.getTime() - Date.now() : 0;
-      if (!figures || figures.remaining === undefined || waitMs <= 0 || this.#inFlight < figures.remaining) break;
-      await sleep(waitMs + Math.random() * RESET_JITTER_MS, signal);
-    }
-    this.#inFlight++;
-  }
-
-  release(): void {
-    this.#inFlight--;
-  }
-}
-
 function checkBulkOptions(options: BulkOptions): number {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {

@@ -1,16 +1,17 @@
+import type { ReportedFailures } from "./callbacks.js";
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_SERVER_URL, DEFAULT_TIMEOUT_MS } from "./constants.js";
 import { readEnv } from "./env.js";
-import type * as z from "zod/mini";
+import { headerIssues } from "./header-rules.js";
 import { SDKValidationError, type ValidationIssue } from "./errors/client-errors.js";
 import type { Hooks } from "./hooks.js";
 import type { DebugLogger, DubOptions, RequestOptions, TokenSource } from "./options.js";
-import { dubOptionsSchema, requestOptionsSchema } from "./options-schema.js";
+import { optionIssues } from "./option-names.js";
+import { OPTION_SCHEMAS } from "./options-schema.js";
 import type { RateLimitInfo } from "./rate-limit.js";
 import { type RetryConfig, type RetryPlan, DEFAULT_RETRY_CONFIG, toRetryPlan } from "./retry/retry-config.js";
 import { createDefaultTransport } from "./transport/default-transport.js";
 import { createFetchTransport } from "./transport/fetch-transport.js";
 import type { Transport } from "./transport/types.js";
-import { schemaIssues } from "./validation.js";
 
 /** Everything a call needs from its client, resolved and checked once at construction. */
 export interface ClientContext {
@@ -28,18 +29,14 @@ export interface ClientContext {
   readonly hooks: Hooks | undefined;
   /** What the client has seen of the server: the latest rate-limit figures. */
   readonly observed: { rateLimit?: RateLimitInfo };
+  /** The observers (`debugLogger`, `afterResponse`, `onError`) whose failure was already reported. */
+  readonly callbackFailures: ReportedFailures;
 }
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /** A visible-ASCII token: a key with a newline or a space would fail inside the HTTP layer with a message quoting it. */
 const TOKEN_SHAPE = /^[\x21-\x7e]+$/;
-
-/** Throws `SDKValidationError` listing every problem of `value` against `schema`. */
-function checkAgainst(schema: z.ZodMiniType, value: unknown, subject: string): void {
-  const issues = schemaIssues(schema, value);
-  if (issues.length) throw new SDKValidationError(subject, issues);
-}
 
 function checkServerURL(raw: string, allowInsecureHttp: boolean, issues: ValidationIssue[]): string {
   let url: URL;
@@ -64,24 +61,55 @@ function checkServerURL(raw: string, allowInsecureHttp: boolean, issues: Validat
   return url.origin + url.pathname.replace(/\/+$/, "");
 }
 
+function tokenIssue(code: string, message: string): ValidationIssue[] {
+  return [{ path: ["token"], code, message }];
+}
+
+function typeName(value: unknown): string {
+  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+}
+
+/**
+ * The call's key from the configured source. A function's throw, rejection, or a value that is
+ * not a non-empty string is an `SDKValidationError` naming the token (the function's own error
+ * is its `cause`), never a raw error from inside the pipeline.
+ */
 function tokenGetter(source: TokenSource | undefined): () => string | Promise<string> {
-  const missing = () =>
-    new SDKValidationError("client options", [
-      { path: ["token"], code: "missing_token", message: "no API key: pass new Dub({ token }) or set the DUB_API_KEY environment variable" },
-    ]);
+  const fromFunction = typeof source === "function";
   const check = (token: unknown): string => {
-    if (typeof token !== "string" || token === "") throw missing();
+    if (token === undefined && !fromFunction) {
+      throw new SDKValidationError(
+        "client options",
+        tokenIssue("missing_token", "no API key: pass new Dub({ token }) or set the DUB_API_KEY environment variable"),
+      );
+    }
+    if (typeof token !== "string") {
+      const what = fromFunction ? `the token function returned ${typeName(token)}` : `token is ${typeName(token)}`;
+      throw new SDKValidationError("client options", tokenIssue("invalid_token", `${what}; expected the API key as a string`));
+    }
+    if (token === "") {
+      throw new SDKValidationError("client options", tokenIssue("missing_token", fromFunction ? "the token function returned an empty string" : "the API key is empty"));
+    }
     if (!TOKEN_SHAPE.test(token)) {
-      throw new SDKValidationError("client options", [
-        { path: ["token"], code: "invalid_format", message: "the API key contains whitespace or control characters (check for a trailing newline)" },
-      ]);
+      throw new SDKValidationError("client options", tokenIssue("invalid_format", "the API key contains whitespace or control characters (check for a trailing newline)"));
     }
     return token;
   };
   if (typeof source === "function") {
+    const failed = (error: unknown): never => {
+      if (error instanceof SDKValidationError) throw error;
+      throw new SDKValidationError("client options", tokenIssue("token_function_failed", "the token function threw or rejected; its error is the cause"), { cause: error });
+    };
     return () => {
-      const value = source();
-      return typeof value === "string" ? check(value) : Promise.resolve(value).then(check);
+      let value: unknown;
+      try {
+        value = source();
+      } catch (error) {
+        return failed(error);
+      }
+      if (typeof value === "string") return check(value);
+      if (value && typeof (value as PromiseLike<unknown>).then === "function") return Promise.resolve(value).then(check, failed);
+      return check(value);
     };
   }
   return () => check(source);
@@ -89,7 +117,7 @@ function tokenGetter(source: TokenSource | undefined): () => string | Promise<st
 
 /** Resolves `DubOptions` with environment fallbacks and defaults; throws `SDKValidationError` listing every invalid option. */
 export function resolveClientOptions(options: DubOptions): ClientContext {
-  const issues = schemaIssues(dubOptionsSchema, options);
+  const issues = optionIssues(options, "client", OPTION_SCHEMAS);
   if (typeof options !== "object" || options === null) throw new SDKValidationError("client options", issues);
   const token = options.token ?? readEnv("DUB_API_KEY");
   const serverURL = checkServerURL(options.serverURL ?? readEnv("DUB_BASE_URL") ?? DEFAULT_SERVER_URL, options.allowInsecureHttp === true, issues);
@@ -109,10 +137,15 @@ export function resolveClientOptions(options: DubOptions): ClientContext {
     logger: options.debugLogger,
     hooks: options.hooks,
     observed: {},
+    callbackFailures: new Set(),
   };
 }
 
-/** Checks the per-call options; throws `SDKValidationError` listing every problem. */
+/** Checks the per-call options, their headers by the HTTP field rules too; throws `SDKValidationError` listing every problem. */
 export function checkRequestOptions(options: RequestOptions | undefined): void {
-  if (options !== undefined) checkAgainst(requestOptionsSchema, options, "request options");
+  if (options === undefined) return;
+  const issues = optionIssues(options, "call", OPTION_SCHEMAS);
+  const headers = (options as { headers?: unknown } | null)?.headers;
+  if (typeof headers === "object" && headers !== null) issues.push(...headerIssues(headers as Record<string, unknown>, ["headers"]));
+  if (issues.length) throw new SDKValidationError("request options", issues);
 }

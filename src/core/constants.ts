@@ -34,6 +34,13 @@ export const MAX_ERROR_BODY_CHARS = 64 * 1024;
  */
 export const MAX_SERVER_WAIT_MS = 60_000;
 
+/**
+ * The longest wait a timer can hold, in milliseconds (2^31 - 1, about 24.8 days). A longer delay
+ * is not an error to `setTimeout`: it fires after 1 ms, so a deadline or a backoff past it would
+ * end at once, or spin. Every timing option is bounded by it.
+ */
+export const MAX_TIMER_MS = 2_147_483_647;
+
 /** Default backoff: 0.5 s, 1 s, 2 s, 4 s (each with jitter), and no retry starts after 10 s. */
 export const DEFAULT_BACKOFF = {
   initialInterval: 500,

@@ -12,7 +12,9 @@ export interface HookRequest {
   readonly attempt: number;
   /**
    * The request headers, lower-cased, with `authorization` shown as `[REDACTED]`. Headers set or
-   * changed here are sent (`authorization` excepted), so a hook can add tracing headers.
+   * changed here are sent (`authorization` excepted), so a hook can add tracing headers; a name
+   * or value the HTTP rules refuse (CR, LF, NUL) or a framing header (`content-length`, `host`,
+   * ...) fails the call with `SDKValidationError`.
    */
   readonly headers: Record<string, string>;
 }
@@ -29,7 +31,7 @@ export interface HookResponse {
   readonly attempt: number;
   /** HTTP status of the response. */
   readonly status: number;
-  /** Response headers, lower-cased. */
+  /** Response headers, lower-cased; any echo of an API key is replaced by `[REDACTED]`. */
   readonly headers: Readonly<Record<string, string>>;
   /** Time from sending the request to reading the whole body, in milliseconds. */
   readonly durationMs: number;
@@ -53,8 +55,14 @@ export interface HookError {
 
 /**
  * Functions the client calls around every attempt, for your own logging, metrics and tracing.
- * Each may return a promise, which is awaited. An error thrown by a hook fails the call with that
- * error (and is not retried). None of them ever sees the API key.
+ * None of them ever sees an API key (the client's or a per-call `Authorization`).
+ *
+ * `beforeRequest` is awaited (it may set headers), within the attempt's deadline and the
+ * caller's signal: a hook that never settles ends in `RequestTimeoutError` or
+ * `RequestAbortedError`. What it throws fails the call with that error, unretried, so a hook can
+ * refuse a request on purpose. `afterResponse` and `onError` observe: they are not awaited, and
+ * what they throw or reject never changes the call's outcome (a created link is still returned).
+ * Such a failure is reported once per client on `console.warn`.
  *
  * @example
  * ```ts
@@ -69,7 +77,8 @@ export interface HookError {
  */
 export interface Hooks {
   /**
-   * Before each attempt is sent. Default: none.
+   * Before each attempt is sent; awaited within the attempt's deadline. Headers it sets are
+   * checked like per-call headers. Default: none.
    *
    * @example
    * ```ts
@@ -78,7 +87,8 @@ export interface Hooks {
    */
   beforeRequest?(request: HookRequest): void | Promise<void>;
   /**
-   * After each response has been read, whatever its status. Default: none.
+   * After each response has been read, whatever its status. Not awaited; cannot change the
+   * outcome. Default: none.
    *
    * @example
    * ```ts
@@ -87,7 +97,8 @@ export interface Hooks {
    */
   afterResponse?(response: HookResponse): void | Promise<void>;
   /**
-   * After each failed attempt: an error status, an invalid body, or no response. Default: none.
+   * After each failed attempt: an error status, an invalid body, or no response. Not awaited;
+   * cannot change the outcome. Default: none.
    *
    * @example
    * ```ts

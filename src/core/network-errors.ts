@@ -13,6 +13,18 @@ const NOT_SENT_CODES = new Set([
   "ConnectionRefused",
 ]);
 
+/**
+ * Codes of a refusal by the HTTP client itself, before any byte left: undici's invalid argument
+ * (a header or URL it does not accept), Node's invalid header token or character.
+ */
+const LOCAL_REFUSAL_CODES = new Set(["UND_ERR_INVALID_ARG", "ERR_INVALID_HTTP_TOKEN", "ERR_INVALID_CHAR", "ERR_INVALID_URL", "UND_ERR_NOT_SUPPORTED"]);
+
+/** Whether `error` is the HTTP client refusing the request locally (nothing was sent; a retry is refused alike). */
+export function isLocalRefusal(error: unknown): boolean {
+  const code = findCode(error);
+  return code !== undefined && LOCAL_REFUSAL_CODES.has(code);
+}
+
 /** The first `code` on the error or its `cause` chain (fetch wraps undici's error in a TypeError). */
 function findCode(error: unknown): string | undefined {
   for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {

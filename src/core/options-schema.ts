@@ -1,5 +1,7 @@
 import * as z from "zod/mini";
 import { oneOf, satisfies, stringRecord } from "./schema.js";
+import { isSignalLike } from "./caller-signal.js";
+import { MAX_TIMER_MS } from "./constants.js";
 
 /**
  * The shapes of the client's and the calls' options, checked with the same zod machinery as
@@ -8,18 +10,20 @@ import { oneOf, satisfies, stringRecord } from "./schema.js";
  */
 
 const positive = z.number().check(z.gt(0));
-const nonNegative = z.number().check(z.gte(0));
+const TIMER_LIMIT = `must be at most ${MAX_TIMER_MS} ms (about 24.8 days), the longest a timer can wait`;
+/** A duration a timer will wait for, or that bounds one. */
+const timerMs = (min: "positive" | "nonNegative") => z.number().check(min === "positive" ? z.gt(0) : z.gte(0), z.lte(MAX_TIMER_MS, TIMER_LIMIT));
 const fn = (message: string) => satisfies((value) => typeof value === "function", message);
 
 const retryConfig = z.optional(
-  z.looseObject({
+  z.strictObject({
     strategy: oneOf(["none", "backoff"]),
     backoff: z.optional(
-      z.looseObject({
-        initialInterval: z.optional(nonNegative),
-        maxInterval: z.optional(nonNegative),
+      z.strictObject({
+        initialInterval: z.optional(timerMs("nonNegative")),
+        maxInterval: z.optional(timerMs("nonNegative")),
         exponent: z.optional(positive),
-        maxElapsedTime: z.optional(nonNegative),
+        maxElapsedTime: z.optional(timerMs("nonNegative")),
       }),
     ),
     retryConnectionErrors: z.optional(z.boolean()),
@@ -27,18 +31,23 @@ const retryConfig = z.optional(
   }),
 );
 
-/** `DubOptions`; `serverURL` and `token` get their own checks (see client-config.ts). */
-export const dubOptionsSchema = z.looseObject({
+/**
+ * `DubOptions`; `serverURL` and `token` get their own checks (see client-config.ts). Strict, as
+ * are the objects inside it (but `debugLogger`, which may be any object with `debug`, such as
+ * `console`): an unknown name is refused with a suggestion (see option-names.ts), and the names
+ * listed here are the known ones, so adding an option is adding its line.
+ */
+export const dubOptionsSchema = z.strictObject({
   token: z.optional(satisfies((value) => typeof value === "string" || typeof value === "function", "expected a string or a function returning one")),
   serverURL: z.optional(z.string()),
   allowInsecureHttp: z.optional(z.boolean()),
   retryConfig,
-  timeoutMs: z.optional(positive),
+  timeoutMs: z.optional(timerMs("positive")),
   fetch: z.optional(fn("expected a fetch function")),
   debugLogger: z.optional(z.looseObject({ debug: fn("expected a debug(message) method, such as console's") })),
   maxResponseBytes: z.optional(positive),
   hooks: z.optional(
-    z.looseObject({
+    z.strictObject({
       beforeRequest: z.optional(fn("expected a function")),
       afterResponse: z.optional(fn("expected a function")),
       onError: z.optional(fn("expected a function")),
@@ -46,12 +55,15 @@ export const dubOptionsSchema = z.looseObject({
   ),
 });
 
-/** `RequestOptions`, the second argument of every call. */
+/** `RequestOptions`, the second argument of every call; strict like the client's. */
 export const requestOptionsSchema = z.optional(
-  z.looseObject({
+  z.strictObject({
     retries: retryConfig,
-    timeoutMs: z.optional(positive),
-    signal: z.optional(satisfies((value) => typeof (value as AbortSignal | null)?.addEventListener === "function", "expected an AbortSignal")),
+    timeoutMs: z.optional(timerMs("positive")),
+    signal: z.optional(satisfies(isSignalLike, "expected an AbortSignal (with aborted, addEventListener and removeEventListener)")),
     headers: z.optional(stringRecord),
   }),
 );
+
+/** Both option schemas, by where the options are written, for the unknown-name suggestions. */
+export const OPTION_SCHEMAS = { client: dubOptionsSchema, call: requestOptionsSchema } as const;

@@ -17,6 +17,9 @@ export interface DubOptions {
    * The Dub API key (`dub_...`), or a function that returns it. Default: the `DUB_API_KEY`
    * environment variable. A call without a key fails with `SDKValidationError` before any
    * network I/O; building the client without one does not (so modules can build it at import).
+   * A function is called once per call: if it throws, rejects or returns anything but a
+   * non-empty string, the call fails with `SDKValidationError` (its error as `cause`); if it
+   * never answers, `timeoutMs` and the call's `signal` still end the call.
    *
    * @example
    * ```ts
@@ -58,8 +61,9 @@ export interface DubOptions {
    */
   retryConfig?: RetryConfig;
   /**
-   * Deadline of each attempt in milliseconds, covering connect, response headers and the whole
-   * body; a retry gets a fresh deadline. Default `60000`.
+   * Deadline of each attempt in milliseconds, covering the `beforeRequest` hook, connect, response
+   * headers and the whole body; a retry gets a fresh deadline. A token function must answer within
+   * it too. At most `2147483647` (about 24.8 days, the longest a timer can wait). Default `60000`.
    *
    * @example
    * ```ts
@@ -79,7 +83,8 @@ export interface DubOptions {
    */
   fetch?: FetchLike;
   /**
-   * Receives one line per attempt, response and retry wait. `Authorization` is always redacted. Default: none.
+   * Receives one line per attempt, response and retry wait. `Authorization` is always redacted.
+   * A logger that throws changes nothing (reported once per client on `console.warn`). Default: none.
    *
    * @example
    * ```ts
@@ -121,7 +126,7 @@ export interface RequestOptions {
    */
   retries?: RetryConfig;
   /**
-   * Per-attempt deadline in milliseconds for this call. Default: the client's `timeoutMs`.
+   * Per-attempt deadline in milliseconds for this call, at most `2147483647`. Default: the client's `timeoutMs`.
    *
    * @example
    * ```ts
@@ -130,8 +135,11 @@ export interface RequestOptions {
    */
   timeoutMs?: number;
   /**
-   * Aborts the call, immediately, during a request or a backoff wait; the call throws `RequestAbortedError`.
-   * Default: none (only `timeoutMs` and the retry budget bound the call).
+   * Aborts the call, immediately, during a request, a backoff wait, or while the token function
+   * or the `beforeRequest` hook runs; the call throws `RequestAbortedError`. A signal from another
+   * realm or a polyfill works if it has `aborted`, `addEventListener` and `removeEventListener`;
+   * anything else is refused with `SDKValidationError`. Default: none (only `timeoutMs` and the
+   * retry budget bound the call).
    *
    * @example
    * ```ts
@@ -140,8 +148,12 @@ export interface RequestOptions {
    */
   signal?: AbortSignal;
   /**
-   * Extra request headers for this call. They may replace the client's own, `Authorization` included (a per-call key).
-   * Default: none.
+   * Extra request headers for this call. They may replace the client's own, `Authorization`
+   * included (a per-call key, redacted from errors and hooks like the client's). Names must be
+   * HTTP tokens and values free of CR, LF, NUL and other controls; the framing headers
+   * `content-length`, `transfer-encoding`, `host`, `connection`, `keep-alive`, `upgrade`, `te`,
+   * `trailer`, `expect` and `proxy-connection` are set by the client and refused here. A bad
+   * header is an `SDKValidationError` naming it, before anything is sent. Default: none.
    *
    * @example
    * ```ts

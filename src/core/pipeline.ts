@@ -2,14 +2,17 @@ import { APIPromise, type WithResponse } from "./api-promise.js";
 import { attemptOnce, type PreparedCall } from "./attempt.js";
 import type { ClientContext } from "./client-config.js";
 import { checkRequestOptions } from "./client-config.js";
+import { debugLine } from "./callbacks.js";
+import { adoptSignal } from "./caller-signal.js";
 import { RequestAbortedError, SDKValidationError } from "./errors/client-errors.js";
-import { redactSecret } from "./errors/from-response.js";
 import type { BoundOperation } from "./bound-operation.js";
 import type { RequestOptions } from "./options.js";
 import { fastSchema } from "./fast-schema.js";
-import { type RequestTarget, requestTarget } from "./request-target.js";
+import { checkRequestTarget, type RequestTarget, requestTarget } from "./request-target.js";
 import { mergeRetryConfig, toRetryPlan } from "./retry/retry-config.js";
 import { runWithRetries } from "./retry/run-with-retries.js";
+import { secretsOf } from "./secrets.js";
+import { resolveToken } from "./token.js";
 import { schemaIssues } from "./validation.js";
 
 /**
@@ -28,18 +31,34 @@ export async function executeOperation<Output>(
   argument: unknown,
   options?: RequestOptions,
 ): Promise<WithResponse<Output>> {
-  const { declaration, label } = operation;
+  const { declaration } = operation;
   checkRequestOptions(options);
   const parsed = fastSchema(declaration.request).safeParse(argument);
   if (!parsed.success) throw new SDKValidationError(`${operation.name} request`, schemaIssues(declaration.request, argument));
-  const wire = declaration.toWire ? declaration.toWire(parsed.data) : parsed.data;
-  const target = requestTarget(operation, wire);
-  const pending = ctx.getToken();
-  const token = typeof pending === "string" ? pending : await pending;
-  const signal = options?.signal;
-  if (signal?.aborted) throw new RequestAbortedError(label, signal.reason);
+  const adopted = adoptSignal(options?.signal);
+  try {
+    return await send(ctx, operation, parsed.data, options, adopted.signal);
+  } finally {
+    adopted.release();
+  }
+}
 
-  const call = prepare(ctx, operation, target, options, token);
+/** The call once its argument is valid: the key, the request, the attempts, the result. */
+async function send<Output>(
+  ctx: ClientContext,
+  operation: BoundOperation,
+  validated: unknown,
+  options: RequestOptions | undefined,
+  signal: AbortSignal | undefined,
+): Promise<WithResponse<Output>> {
+  const { declaration, label } = operation;
+  const wire = declaration.toWire ? declaration.toWire(validated) : validated;
+  const target = requestTarget(operation, wire);
+  if (signal?.aborted) throw new RequestAbortedError(label, signal.reason);
+  const token = await resolveToken(ctx.getToken, label, options?.timeoutMs ?? ctx.timeoutMs, signal);
+
+  const call = prepare(ctx, operation, target, options, token, signal);
+  checkRequestTarget(call.url, `${operation.name} request`);
   const { response } = declaration;
   const responseSchema = typeof response === "function" ? (body: unknown) => response(wire, body) : response;
   const idempotent = typeof declaration.idempotent === "function" ? declaration.idempotent(wire) : declaration.idempotent;
@@ -52,18 +71,29 @@ export async function executeOperation<Output>(
       signal,
       ctx.logger &&
         ((notice) =>
-          ctx.logger?.debug(
-            `dub-partners retry ${label} in ${notice.waitMs} ms after attempt ${notice.attempt}: ${redactSecret(String((notice.error as Error).message), token)}`,
+          debugLine(
+            ctx.logger,
+            ctx.callbackFailures,
+            `dub-partners retry ${label} in ${notice.waitMs} ms after attempt ${notice.attempt}: ${call.secrets.redact(String((notice.error as Error).message))}`,
           )),
     ) as WithResponse<Output>;
   } catch (error) {
-    // p-retry rethrows the signal's reason when the caller aborts during a backoff wait.
-    if (signal?.aborted && !(error instanceof RequestAbortedError)) throw new RequestAbortedError(label, signal.reason);
+    // The retry loop rejects with the signal's own reason when the caller aborts between attempts.
+    // Anything else is the call's outcome, even when the signal fired just after it arrived: a
+    // NotFound stays a NotFound.
+    if (signal?.aborted && error === signal.reason) throw new RequestAbortedError(label, signal.reason);
     throw error;
   }
 }
 
-function prepare(ctx: ClientContext, operation: BoundOperation, target: RequestTarget, options: RequestOptions | undefined, token: string): PreparedCall {
+function prepare(
+  ctx: ClientContext,
+  operation: BoundOperation,
+  target: RequestTarget,
+  options: RequestOptions | undefined,
+  token: string,
+  signal: AbortSignal | undefined,
+): PreparedCall {
   const headers: Record<string, string> = {
     authorization: `Bearer ${token}`,
     accept: "application/json",
@@ -78,7 +108,7 @@ function prepare(ctx: ClientContext, operation: BoundOperation, target: RequestT
     headers,
     body: target.body === undefined ? undefined : JSON.stringify(target.body),
     timeoutMs: options?.timeoutMs ?? ctx.timeoutMs,
-    signal: options?.signal,
-    token,
+    signal,
+    secrets: secretsOf(token, headers),
   };
 }

@@ -16,6 +16,25 @@ export interface RateLimitInfo {
   readonly retryAfterMs?: number;
 }
 
+/**
+ * How far the two clocks may differ before the response's `Date` is trusted over the local
+ * clock: `Date` has one-second resolution and travels with some latency, so within this margin
+ * the local clock is the more precise of the two.
+ */
+const CLOCK_SKEW_TOLERANCE_MS = 2_000;
+
+/**
+ * "Now" for the server-sent times of a response: its `Date` header when the local clock is off
+ * by more than {@link CLOCK_SKEW_TOLERANCE_MS} (a client clock an hour fast would read every
+ * `Retry-After` as past and retry at once; an hour slow, as an hour away, and give up), the local
+ * clock otherwise or without a readable `Date`.
+ */
+export function serverClock(date: string | undefined, now: number): number {
+  if (date === undefined) return now;
+  const at = Date.parse(date);
+  return Number.isNaN(at) || Math.abs(at - now) <= CLOCK_SKEW_TOLERANCE_MS ? now : at;
+}
+
 function toCount(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value.trim());
@@ -30,10 +49,13 @@ export function parseRateLimit(headers: Readonly<Record<string, string>>, status
   const limit = toCount(headers["x-ratelimit-limit"]);
   const remaining = toCount(headers["x-ratelimit-remaining"]);
   const resetRaw = headers["x-ratelimit-reset"];
-  const resetWait = resetRaw === undefined ? undefined : parseServerWait(resetRaw, now);
+  // Absolute times (an HTTP date, epoch seconds or milliseconds) are the server's: measured
+  // against its own clock, as RFC 9110 measures Retry-After against Date.
+  const serverNow = serverClock(headers["date"], now);
+  const resetWait = resetRaw === undefined ? undefined : parseServerWait(resetRaw, serverNow);
   const retryAfterMs =
-    parseServerWait(headers["retry-after-ms"], now, "ms") ??
-    parseServerWait(headers["retry-after"], now) ??
+    parseServerWait(headers["retry-after-ms"], serverNow, "ms") ??
+    parseServerWait(headers["retry-after"], serverNow) ??
     // A 429 without Retry-After: the window's reset is when the next request can pass.
     (status === 429 ? resetWait : undefined);
   if (limit === undefined && remaining === undefined && resetWait === undefined && retryAfterMs === undefined) {

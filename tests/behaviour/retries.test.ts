@@ -58,10 +58,16 @@ describe.each(TRANSPORTS)("retries ($name)", (transport) => {
     expect(ctx.script.received).toHaveLength(2);
   });
 
-  it("never retries a 500, even on an idempotent call", async () => {
-    ctx.script.fallback = { status: 500, body: { error: { code: "internal_server_error", message: "boom" } } };
-    await expect(ctx.harness.client().partners.create({ email: "kim@example.com" })).rejects.toBeInstanceOf(InternalServerError);
-    expect(ctx.script.received).toHaveLength(1);
+  it("retries a 500 on an operation that is safe to repeat, as dub does; never on createLink", async () => {
+    const boom = { status: 500, body: { error: { code: "internal_server_error", message: "boom" } } };
+    ctx.script.reply(boom, { status: 201, body: examplePartner() });
+    const dub = ctx.harness.client();
+    expect((await dub.partners.create({ email: "kim@example.com" })).id).toBe(examplePartner().id);
+    expect(ctx.script.received).toHaveLength(2);
+
+    ctx.script.reply(boom, { status: 201, body: exampleLink() });
+    await expect(dub.partners.createLink({ partnerId: "pn_1" })).rejects.toBeInstanceOf(InternalServerError);
+    expect(ctx.script.received).toHaveLength(3);
   });
 
   it("strategy none makes exactly one attempt", async () => {

@@ -61,3 +61,31 @@ describe("parseRateLimit", () => {
     expect(parseRateLimit({ "content-type": "application/json" }, 200, NOW)).toBeUndefined();
   });
 });
+
+describe("parseRateLimit measures the server's times against its Date header when the clocks disagree", () => {
+  const HOUR = 3_600_000;
+  const at = (ms: number) => new Date(ms).toUTCString();
+
+  it.each([
+    ["an hour ahead of the client", NOW + HOUR],
+    ["an hour behind the client", NOW - HOUR],
+  ])("server clock %s: Retry-After (epoch ms, HTTP date, epoch s) and X-RateLimit-Reset give the server's wait", (_case, serverNow) => {
+    expect(parseRateLimit({ date: at(serverNow), "retry-after": String(serverNow + 30_000) }, 429, NOW)?.retryAfterMs).toBe(30_000);
+    expect(parseRateLimit({ date: at(serverNow), "retry-after": at(serverNow + 30_000) }, 429, NOW)?.retryAfterMs).toBe(30_000);
+    expect(parseRateLimit({ date: at(serverNow), "retry-after": String((serverNow + 30_000) / 1000) }, 429, NOW)?.retryAfterMs).toBe(30_000);
+    const reset = parseRateLimit({ date: at(serverNow), "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(serverNow + 45_000) }, 200, NOW);
+    // resetAt is on the client's clock: when, locally, the window opens again.
+    expect(reset?.resetAt?.getTime()).toBe(NOW + 45_000);
+  });
+
+  it("delta forms do not depend on either clock", () => {
+    expect(parseRateLimit({ date: at(NOW + HOUR), "retry-after": "2" }, 429, NOW)?.retryAfterMs).toBe(2_000);
+    expect(parseRateLimit({ date: at(NOW - HOUR), "retry-after-ms": "700" }, 429, NOW)?.retryAfterMs).toBe(700);
+  });
+
+  it("within the Date header's one-second resolution, or without a readable Date, the local clock is used", () => {
+    expect(parseRateLimit({ date: at(NOW - 900), "retry-after": String(NOW + 300) }, 429, NOW)?.retryAfterMs).toBe(300);
+    expect(parseRateLimit({ date: "yesterday-ish", "retry-after": String(NOW + 300) }, 429, NOW)?.retryAfterMs).toBe(300);
+    expect(parseRateLimit({ "retry-after": String(NOW + 300) }, 429, NOW)?.retryAfterMs).toBe(300);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { errorFromResponse } from "../../src/core/errors/from-response.js";
 import { ConnectionError, RequestTimeoutError, ResponseValidationError } from "../../src/core/errors/client-errors.js";
+import { NO_SECRETS } from "../../src/core/secrets.js";
 import { toRetryPlan } from "../../src/core/retry/retry-config.js";
 import { backoffDelay, isRetryable, serverRequestedWait } from "../../src/core/retry/retry-policy.js";
 
@@ -8,7 +9,7 @@ const plan = toRetryPlan({ strategy: "backoff" });
 const optIn = toRetryPlan({ strategy: "backoff", retryNonIdempotent: true });
 const noConnRetries = toRetryPlan({ strategy: "backoff", retryConnectionErrors: false });
 const http = (status: number, headers: Record<string, string> = {}) =>
-  errorFromResponse(status, JSON.stringify({ error: { code: "x", message: "m" } }), headers, "POST /partners/links", undefined);
+  errorFromResponse(status, JSON.stringify({ error: { code: "x", message: "m" } }), headers, "POST /partners/links", NO_SECRETS);
 const conn = (requestSent: boolean) => new ConnectionError("reset", "POST /x", { requestSent, errorCode: requestSent ? "ECONNRESET" : "ECONNREFUSED" });
 
 describe("isRetryable", () => {
@@ -17,7 +18,7 @@ describe("isRetryable", () => {
     ["502", http(502), true, false, true],
     ["503", http(503), true, false, true],
     ["504", http(504), true, false, true],
-    ["500", http(500), false, false, false],
+    ["500", http(500), true, false, true],
     ["400", http(400), false, false, false],
     ["409", http(409), false, false, false],
     ["refused (not sent)", conn(false), true, true, true],

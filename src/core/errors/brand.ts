@@ -20,12 +20,24 @@ function kindsOf(ctor: unknown): string[] {
 }
 
 /**
- * Base of every error the package throws. Not exported by name: users catch the concrete
- * classes (`DubError`, `SDKValidationError`, `HTTPClientError`, ...).
+ * Base of every error the package throws: one `instanceof DubPartnersError` means "an error of
+ * dub-partners", whatever its kind. Below it, as in the official `dub` package: `DubError` (the
+ * server answered: an error status, or a 2XX body that cannot be used; always has `statusCode`),
+ * `SDKValidationError` (nothing was sent) and `HTTPClientError` (no usable response).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await dub.partners.create({ email });
+ * } catch (error) {
+ *   if (error instanceof DubPartnersError) log.warn({ kind: error.name, message: error.message });
+ *   else throw error; // a bug in your own code
+ * }
+ * ```
  */
-export abstract class BrandedError extends Error {
+export abstract class DubPartnersError extends Error {
   /** Stable identity of the class across copies of the package. */
-  static readonly kind: string = "BrandedError";
+  static readonly kind: string = "DubPartnersError";
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);

@@ -1,4 +1,6 @@
-import { BrandedError } from "./brand.js";
+import { parseRateLimit } from "../rate-limit.js";
+import { DubPartnersError } from "./brand.js";
+import { DubError } from "./http-errors.js";
 
 /** One problem with a value, at a path inside it (`["linkProps", "testVariants", 0, "percentage"]`). */
 export interface ValidationIssue {
@@ -15,16 +17,21 @@ function listIssues(issues: readonly ValidationIssue[]): string {
 }
 
 /**
- * The request (or a client option) is invalid. Thrown before any byte is sent; `issues` lists
- * every problem with its path.
+ * The request (or a client option, a header, the token) is invalid. Thrown before any byte is
+ * sent, and never retried; `issues` lists every problem with its path.
  */
-export class SDKValidationError extends BrandedError {
+export class SDKValidationError extends DubPartnersError {
   static override readonly kind: string = "SDKValidationError";
   /** Every problem found, in order. */
   readonly issues: readonly ValidationIssue[];
+  /**
+   * Always `false`: nothing left the process, so the call can be corrected and made again
+   * without any risk of a duplicate (the same field as on `ConnectionError`).
+   */
+  readonly requestSent: false = false;
 
-  constructor(subject: string, issues: readonly ValidationIssue[]) {
-    super(`Invalid ${subject}; nothing was sent:\n${listIssues(issues)}`);
+  constructor(subject: string, issues: readonly ValidationIssue[], options?: { cause?: unknown }) {
+    super(`Invalid ${subject}; nothing was sent:\n${listIssues(issues)}`, options);
     this.issues = issues;
   }
 }
@@ -32,20 +39,12 @@ export class SDKValidationError extends BrandedError {
 /**
  * A 2XX response whose body is not JSON, not valid UTF-8, larger than `maxResponseBytes`, or
  * lacks fields the API documents as required. The request did reach the server and may have
- * taken effect; `body` keeps the raw text.
+ * taken effect; `body` keeps the raw text. A `DubError`, as in the official `dub` package.
  */
-export class ResponseValidationError extends BrandedError {
+export class ResponseValidationError extends DubError {
   static override readonly kind: string = "ResponseValidationError";
-  /** HTTP status of the response. */
-  readonly statusCode: number;
-  /** The raw response body as text. */
-  readonly body: string;
-  /** Response headers with lower-cased names. */
-  readonly headers: Record<string, string>;
   /** What did not match, when the body was JSON. */
   readonly issues: readonly ValidationIssue[];
-  /** `METHOD /path` of the request. */
-  readonly request: string;
 
   constructor(init: {
     reason: string;
@@ -58,19 +57,24 @@ export class ResponseValidationError extends BrandedError {
   }) {
     const issues = init.issues ?? [];
     super(
-      `[${init.request}] ${init.statusCode} response ${init.reason}` + (issues.length ? `:\n${listIssues(issues)}` : ""),
+      {
+        message: `[${init.request}] ${init.statusCode} response ${init.reason}` + (issues.length ? `:\n${listIssues(issues)}` : ""),
+        statusCode: init.statusCode,
+        code: undefined,
+        docUrl: undefined,
+        body: init.body,
+        headers: init.headers,
+        rateLimit: parseRateLimit(init.headers, init.statusCode),
+        request: init.request,
+      },
       { cause: init.cause },
     );
-    this.statusCode = init.statusCode;
-    this.body = init.body;
-    this.headers = init.headers;
     this.issues = issues;
-    this.request = init.request;
   }
 }
 
 /** No usable HTTP response: the connection failed, timed out or was aborted. `cause` keeps the underlying error. */
-export class HTTPClientError extends BrandedError {
+export class HTTPClientError extends DubPartnersError {
   static override readonly kind: string = "HTTPClientError";
   /** `METHOD /path` of the request. */
   readonly request: string;
@@ -102,14 +106,18 @@ export class ConnectionError extends HTTPClientError {
   }
 }
 
-/** The attempt did not complete (connect, headers and body) within `timeoutMs`. */
+/**
+ * The attempt did not complete (your `beforeRequest` hook, connect, headers and body) within
+ * `timeoutMs`, or the token function did not answer within it.
+ */
 export class RequestTimeoutError extends HTTPClientError {
   static override readonly kind: string = "RequestTimeoutError";
   /** The per-attempt deadline that passed, in milliseconds. */
   readonly timeoutMs: number;
 
-  constructor(request: string, timeoutMs: number) {
-    super(`request timed out after ${timeoutMs} ms`, request);
+  /** `waitingFor` names what did not answer, when it was not the server (`"waiting for the token function"`). */
+  constructor(request: string, timeoutMs: number, waitingFor?: string) {
+    super(`request timed out after ${timeoutMs} ms${waitingFor ? ` ${waitingFor}` : ""}`, request);
     this.timeoutMs = timeoutMs;
   }
 }

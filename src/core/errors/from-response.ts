@@ -1,5 +1,6 @@
 import { MAX_ERROR_BODY_CHARS } from "../constants.js";
 import { parseRateLimit } from "../rate-limit.js";
+import type { Secrets } from "../secrets.js";
 import {
   BadRequest,
   Conflict,
@@ -61,18 +62,21 @@ function describeOther(statusCode: number, body: string, headers: Record<string,
 /**
  * Builds the typed error for a non-2XX response. The class follows the status (403 and 409 each
  * carry two codes, so the code never picks the class); a body that is not Dub's envelope makes
- * an `SDKError` whatever the status. `secret` (the API key) is masked wherever the body echoes it.
+ * an `SDKError` whatever the status. Every secret of the call is masked wherever the body echoes
+ * it, BEFORE a long body is cut: cutting first could leave the start of a key at the cut.
+ * `headers` come already redacted (see attempt.ts).
  */
 export function errorFromResponse(
   statusCode: number,
   rawBody: string,
   headers: Record<string, string>,
   request: string,
-  secret: string | undefined,
+  secrets: Secrets,
   note?: string,
   rateLimit = parseRateLimit(headers, statusCode),
 ): DubError {
-  const body = redactSecret(rawBody.length > MAX_ERROR_BODY_CHARS ? rawBody.slice(0, MAX_ERROR_BODY_CHARS) : rawBody, secret);
+  const redacted = secrets.redact(rawBody);
+  const body = redacted.length > MAX_ERROR_BODY_CHARS ? redacted.slice(0, MAX_ERROR_BODY_CHARS) : redacted;
   const envelope = readEnvelope(body);
   const Class = envelope ? (BY_STATUS[statusCode] ?? SDKError) : SDKError;
   const detail = envelope ? `${envelope.code}: ${envelope.message}` : (note ?? describeOther(statusCode, body, headers));
@@ -86,9 +90,4 @@ export function errorFromResponse(
     rateLimit,
     request,
   });
-}
-
-/** Replaces every occurrence of `secret` in `text`: a proxy or server that echoes the request must not put the key into an error. */
-export function redactSecret(text: string, secret: string | undefined): string {
-  return secret && secret.length >= 4 && text.includes(secret) ? text.split(secret).join("[REDACTED]") : text;
 }

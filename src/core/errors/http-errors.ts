@@ -1,5 +1,5 @@
 import type { RateLimitInfo } from "../rate-limit.js";
-import { BrandedError } from "./brand.js";
+import { DubPartnersError } from "./brand.js";
 
 /** What the client knows about a failed HTTP exchange. */
 export interface DubErrorInit {
@@ -22,8 +22,11 @@ export interface DubErrorInit {
 }
 
 /**
- * Base of every error built from an HTTP response with a 4XX or 5XX status (and of `SDKError`,
- * for statuses and bodies the API does not document). Catch it to handle any API failure.
+ * The server answered, and the answer is an error: a 3XX/4XX/5XX status (the classes below and
+ * `SDKError`), or a 2XX body that cannot be used (`ResponseValidationError`). As in the official
+ * `dub` package, it always has a `statusCode` and the raw `body`; errors where no response came
+ * (`HTTPClientError`) or nothing was sent (`SDKValidationError`) are not `DubError`s. Every one
+ * of them is a `DubPartnersError`.
  *
  * @example
  * ```ts
@@ -36,7 +39,7 @@ export interface DubErrorInit {
  * }
  * ```
  */
-export class DubError extends BrandedError {
+export class DubError extends DubPartnersError {
   static override readonly kind: string = "DubError";
   /** HTTP status of the response. */
   readonly statusCode: number;
@@ -57,8 +60,8 @@ export class DubError extends BrandedError {
    * Built by the client from a failed response. Tests may build one to stand for an API error:
    * `new Conflict({ message, statusCode: 409, code: "conflict", docUrl: undefined, body: "", headers: {}, rateLimit: undefined, request: "POST /partners/links" })`.
    */
-  constructor(init: DubErrorInit) {
-    super(init.message);
+  constructor(init: DubErrorInit, options?: { cause?: unknown }) {
+    super(init.message, options);
     this.statusCode = init.statusCode;
     this.code = init.code;
     this.docUrl = init.docUrl;

@@ -1,4 +1,5 @@
 export type { DubErrorInit } from "./http-errors.js";
+export { DubPartnersError } from "./brand.js";
 export {
   BadRequest,
   Conflict,

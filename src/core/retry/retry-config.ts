@@ -46,8 +46,8 @@ export interface BackoffStrategy {
  * When and how failed requests are retried. The shape of the official Dub SDK's `RetryConfig`,
  * so a configuration carries over.
  *
- * Retried: 429, 502, 503 and 504 responses, connection errors and timeouts. Never retried: other
- * statuses, invalid requests or responses. Operations that are not idempotent
+ * Retried: 429, 500, 502, 503 and 504 responses (as the official Dub SDK), connection errors and
+ * timeouts. Never retried: other statuses, invalid requests or responses. Operations that are not idempotent
  * (`partners.createLink`) are retried only where the server cannot have acted (429, a connection
  * refused before any byte was sent) unless `retryNonIdempotent` is set.
  *
@@ -102,7 +102,7 @@ export type RetryConfig =
       retryConnectionErrors?: boolean;
       /**
        * Also retry non-idempotent operations (`partners.createLink`) after a failure where the
-       * server may have acted: a 502, 503 or 504, or a timeout or reset after the request was sent. This can
+       * server may have acted: a 500, 502, 503 or 504, or a timeout or reset after the request was sent. This can
        * create the same link twice, unless the request names its `key` (a repeat then fails with
        * 409 `Conflict`). Default `false`.
        *

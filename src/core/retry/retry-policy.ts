@@ -3,8 +3,12 @@ import { ConnectionError, RequestTimeoutError } from "../errors/client-errors.js
 import { DubError } from "../errors/http-errors.js";
 import type { RetryPlan } from "./retry-config.js";
 
-/** Statuses worth another attempt: rate limited, or a gateway/overload failure. */
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+/**
+ * Statuses worth another attempt: rate limited, a server failure, or a gateway/overload
+ * failure, as the official `dub` package retries them. All but 429 may come after the server
+ * acted, so they are retried only where a repeat is safe (see {@link isRetryable}).
+ */
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 /**
  * Whether `error` may be retried for an operation. 429 means the server did nothing, and a

@@ -1,5 +1,5 @@
 import type { Cancellation } from "./cancellation.js";
-import { BoundedCollector, checkDeclaredLength, type Transport, type TransportRequest, type TransportResponse } from "./types.js";
+import { BoundedCollector, checkDeclaredLength, LocalRefusalError, type Transport, type TransportRequest, type TransportResponse } from "./types.js";
 
 /** A `fetch` function, as the global one or one passed in `DubOptions.fetch`. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -38,11 +38,16 @@ function untilCancelled<T>(promise: Promise<T>, cancellation: Cancellation): Pro
   });
 }
 
+/**
+ * Reads the body, counting the bytes as `fetch` hands them over. Those are the DECODED bytes:
+ * a declared `content-length` is the compressed size under `content-encoding: gzip`, so a
+ * 130 kB body that inflates to 128 MiB passes any check of the header. The header still fails
+ * a body that announces too much before any of it is read; the count bounds what is actually
+ * held (and a mocked `Response` whose body is longer than its header says).
+ */
 async function readBody(response: Response, headers: Record<string, string>, limit: number): Promise<Uint8Array> {
-  const declared = checkDeclaredLength(response.status, headers, limit);
+  checkDeclaredLength(response.status, headers, limit);
   if (!response.body) return new Uint8Array(0);
-  if (declared !== undefined) return new Uint8Array(await response.arrayBuffer());
-  // No content-length (chunked): count while reading, so an endless body cannot exhaust memory.
   const collector = new BoundedCollector(response.status, headers, limit);
   const reader = response.body.getReader();
   try {
@@ -54,6 +59,22 @@ async function readBody(response: Response, headers: Record<string, string>, lim
   } catch (error) {
     await reader.cancel().catch(() => {});
     throw error;
+  }
+}
+
+/**
+ * Tells a refusal by `fetch` itself (a `TypeError` from building its `Headers` or URL) from a
+ * network failure, which is also a `TypeError`: on the failure path only, the request's headers
+ * and URL are built again the way `fetch` builds them. Returns the refusal, or `undefined` when
+ * they are fine and the failure was the network's.
+ */
+function refusedLocally(request: TransportRequest): LocalRefusalError | undefined {
+  try {
+    new Headers(request.headers);
+    new URL(request.url);
+    return undefined;
+  } catch (error) {
+    return new LocalRefusalError(error);
   }
 }
 
@@ -70,13 +91,18 @@ export function createFetchTransport(fetchImpl?: FetchLike): Transport {
     async send(request: TransportRequest): Promise<TransportResponse> {
       const doFetch = fetchImpl ?? (globalThis.fetch as FetchLike);
       const signal = request.cancellation.toAbortSignal();
-      const response = await doFetch(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-        signal,
-        redirect: "manual",
-      });
+      let response: Response;
+      try {
+        response = await doFetch(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body: request.body,
+          signal,
+          redirect: "manual",
+        });
+      } catch (error) {
+        throw refusedLocally(request) ?? error;
+      }
       const headers = headersToRecord(response.headers);
       const body = await untilCancelled(readBody(response, headers, request.maxResponseBytes), request.cancellation);
       return { status: response.status, headers, body };

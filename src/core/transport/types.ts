@@ -40,6 +40,16 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+/**
+ * The HTTP client refused the request before sending anything (an argument it does not accept:
+ * a header, the URL). Not a network failure: a retry would be refused the same way.
+ */
+export class LocalRefusalError extends Error {
+  constructor(readonly original: unknown) {
+    super(original instanceof Error ? original.message : String(original), { cause: original });
+  }
+}
+
 /** Throws {@link BodyTooLargeError} when `content-length` already announces too much. */
 export function checkDeclaredLength(status: number, headers: Record<string, string>, limit: number): number | undefined {
   const declared = headers["content-length"] === undefined ? undefined : Number(headers["content-length"]);

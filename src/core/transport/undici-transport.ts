@@ -1,7 +1,7 @@
 import type { Dispatcher, Pool } from "undici";
 import { SDK_VERSION } from "../constants.js";
 import type { Cancellation } from "./cancellation.js";
-import { BoundedCollector, checkDeclaredLength, type Transport, type TransportRequest, type TransportResponse } from "./types.js";
+import { BoundedCollector, checkDeclaredLength, LocalRefusalError, type Transport, type TransportRequest, type TransportResponse } from "./types.js";
 
 /** Options of the undici transport. */
 export interface UndiciTransportOptions {
@@ -137,7 +137,9 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
-    this.#fail(error);
+    // undici checks the request's headers and URL before writing it: its refusal is not the network's.
+    const code = (error as { code?: unknown }).code;
+    this.#fail(code === "UND_ERR_INVALID_ARG" || code === "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH" ? new LocalRefusalError(error) : error);
   }
 
   /** Stops the exchange (undici destroys the socket) and fails with `error`. */
