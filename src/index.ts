@@ -13,6 +13,7 @@ export { PagePromise, type PageQuery } from "./core/pagination.js";
 export type { BulkFailure, BulkOptions, BulkProgress, BulkResult, BulkSuccess } from "./core/bulk.js";
 export type { BackoffStrategy, RetryConfig } from "./core/retry/retry-config.js";
 export type { FetchLike } from "./core/transport/fetch-transport.js";
+export type { DispatcherLike, ProxySetting } from "./core/transport/dispatcher-like.js";
 export type { Partners } from "./resources/partners.js";
 export type { PartnerApplications } from "./resources/partner-applications.js";
 export * from "./core/errors/index.js";

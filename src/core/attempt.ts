@@ -8,7 +8,9 @@ import type { HookRequest } from "./hooks.js";
 import { describeNetworkError } from "./network-errors.js";
 import { parseRateLimit } from "./rate-limit.js";
 import { redactHeaders } from "./redact.js";
+import { TransportUnavailableError } from "./errors/transport-unavailable.js";
 import { Cancellation } from "./transport/cancellation.js";
+import { BROWSER_FETCH_FAILED, BrowserFetchError, TransportLoadError } from "./transport/transport-errors.js";
 import { BodyTooLargeError, type TransportResponse } from "./transport/types.js";
 import { toValidationIssues } from "./validation.js";
 
@@ -127,6 +129,14 @@ function toClientError(error: unknown, call: PreparedCall, cancellation: Cancell
     });
   }
   if (error instanceof HTTPClientError) return error;
+  if (error instanceof TransportLoadError) return new TransportUnavailableError(error.message, call.label, error.cause);
+  if (error instanceof BrowserFetchError) {
+    const reason =
+      `the browser refused the request or could not reach ${new URL(error.url).origin} (${error.message}): ` +
+      "a CORS refusal (the Dub API sends no CORS headers, so a page cannot call it: call it from your server), " +
+      "a Content-Security-Policy, mixed content, an extension, or the network. Not retried: browsers do not say which";
+    return new ConnectionError(redactSecret(reason, call.token), call.label, { requestSent: true, errorCode: BROWSER_FETCH_FAILED, cause: error.cause });
+  }
   const { errorCode, requestSent, detail } = describeNetworkError(error);
   return new ConnectionError(redactSecret(detail, call.token), call.label, { requestSent, errorCode, cause: error });
 }

@@ -35,6 +35,11 @@ export const dubOptionsSchema = z.looseObject({
   retryConfig,
   timeoutMs: z.optional(positive),
   fetch: z.optional(fn("expected a fetch function")),
+  dispatcher: z.optional(
+    satisfies((value) => typeof (value as { dispatch?: unknown } | null)?.dispatch === "function", "expected an undici Dispatcher (ProxyAgent, EnvHttpProxyAgent, Agent, ...)"),
+  ),
+  proxy: z.optional(oneOf(["env"])),
+  dangerouslyAllowBrowser: z.optional(z.boolean()),
   debugLogger: z.optional(z.looseObject({ debug: fn("expected a debug(message) method, such as console's") })),
   maxResponseBytes: z.optional(positive),
   hooks: z.optional(

@@ -1,4 +1,6 @@
+import { runsInBrowser } from "../browser.js";
 import type { Cancellation } from "./cancellation.js";
+import { BrowserFetchError } from "./transport-errors.js";
 import { BoundedCollector, checkDeclaredLength, type Transport, type TransportRequest, type TransportResponse } from "./types.js";
 
 /** A `fetch` function, as the global one or one passed in `DubOptions.fetch`. */
@@ -64,19 +66,29 @@ async function readBody(response: Response, headers: Record<string, string>, lim
  *
  * Redirects are not followed (`redirect: "manual"`): the API never redirects, and following one
  * could carry the API key to another origin.
+ *
+ * In a browser, a `fetch` that rejects with a `TypeError` (CORS, a Content-Security-Policy, mixed
+ * content, the network: browsers do not say which) becomes {@link BrowserFetchError}.
  */
 export function createFetchTransport(fetchImpl?: FetchLike): Transport {
+  const inBrowser = runsInBrowser();
   return {
     async send(request: TransportRequest): Promise<TransportResponse> {
       const doFetch = fetchImpl ?? (globalThis.fetch as FetchLike);
       const signal = request.cancellation.toAbortSignal();
-      const response = await doFetch(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-        signal,
-        redirect: "manual",
-      });
+      let response: Response;
+      try {
+        response = await doFetch(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body: request.body,
+          signal,
+          redirect: "manual",
+        });
+      } catch (error) {
+        if (inBrowser && error instanceof TypeError && !request.cancellation.aborted) throw new BrowserFetchError(request.url, error);
+        throw error;
+      }
       const headers = headersToRecord(response.headers);
       const body = await untilCancelled(readBody(response, headers, request.maxResponseBytes), request.cancellation);
       return { status: response.status, headers, body };
