@@ -21,7 +21,9 @@ export const BUDGET_GZIP_BYTES = 15_000;
  * The regression ceiling: the size of the full client when it was last measured, plus a few
  * hundred bytes. Above it the check fails. Lower it whenever the bundle shrinks.
  */
-export const CEILING_GZIP_BYTES = 18_300;
+export const CEILING_GZIP_BYTES = 19_550;
+// 18,254 → 19,240 bytes with the browser guard (its explanation and the browser's fetch failures
+// named as CORS or network), DUB_LOG, and the transport options (dispatcher, proxy) checked.
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 export const edgeEntry = path.join(root, "dist/edge/index.js");

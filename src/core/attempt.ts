@@ -133,8 +133,7 @@ function toClientError(error: unknown, call: PreparedCall, cancellation: Cancell
   if (error instanceof BrowserFetchError) {
     const reason =
       `the browser refused the request or could not reach ${new URL(error.url).origin} (${error.message}): ` +
-      "a CORS refusal (the Dub API sends no CORS headers, so a page cannot call it: call it from your server), " +
-      "a Content-Security-Policy, mixed content, an extension, or the network. Not retried: browsers do not say which";
+      "CORS (the Dub API sends no CORS headers: call it from your server), a Content-Security-Policy, an extension or the network; not retried";
     return new ConnectionError(redactSecret(reason, call.token), call.label, { requestSent: true, errorCode: BROWSER_FETCH_FAILED, cause: error.cause });
   }
   const { errorCode, requestSent, detail } = describeNetworkError(error);

@@ -33,8 +33,6 @@ export function runsInBrowser(scope: object = globalThis): boolean {
 
 /** Why the client refuses to run in a browser by default, and what to do instead. */
 export const BROWSER_REFUSAL =
-  "this code runs in a browser, where the Dub API key would be readable by anyone who opens the page, " +
-  "and the Dub API answers no cross-origin request anyway (it sends no CORS headers). " +
-  "Call Dub from your server and give the page only what it needs; for a referral dashboard in the page, " +
-  "create a referral embed token on your server (POST /tokens/embed/referrals, `embedTokens.referrals`) and hand the browser its public token. " +
-  "If the key here is not secret (a test page, an internal tool talking to your own proxy), set dangerouslyAllowBrowser: true";
+  "in a browser the API key is readable by anyone who opens the page. Call Dub from your server; " +
+  "for the page, create a referral embed token there (embedTokens.referrals, POST /tokens/embed/referrals). " +
+  "Set dangerouslyAllowBrowser: true only if this key is not secret";

@@ -96,9 +96,7 @@ function checkTransportChoice(options: DubOptions, issues: ValidationIssue[]): v
   issues.push({
     path: [chosen[1]!],
     code: "conflict",
-    message:
-      `${chosen.join(" and ")} each choose how requests leave; pass one` +
-      (chosen.includes("fetch") && chosen.includes("dispatcher") ? " (with a fetch of your own, give it the dispatcher: `fetch(url, { ...init, dispatcher })`)" : ""),
+    message: `${chosen.join(" and ")} each choose how requests leave; pass one`,
   });
 }
 

@@ -36,7 +36,7 @@ export const dubOptionsSchema = z.looseObject({
   timeoutMs: z.optional(positive),
   fetch: z.optional(fn("expected a fetch function")),
   dispatcher: z.optional(
-    satisfies((value) => typeof (value as { dispatch?: unknown } | null)?.dispatch === "function", "expected an undici Dispatcher (ProxyAgent, EnvHttpProxyAgent, Agent, ...)"),
+    satisfies((value) => typeof (value as { dispatch?: unknown } | null)?.dispatch === "function", "expected an undici Dispatcher"),
   ),
   proxy: z.optional(oneOf(["env"])),
   dangerouslyAllowBrowser: z.optional(z.boolean()),

@@ -6,7 +6,12 @@ import type { ReceivedRequest, Reply, RequestHandler } from "./types.js";
  * listed (`"http://localhost:5173"`), and others get no CORS header, so their browser blocks them
  * as it would block a call to the real API. Default `false`: no CORS header, as the real server.
  */
-export type CorsSetting = boolean | { readonly origins: readonly string[] };
+export type CorsSetting =
+  | boolean
+  | {
+      /** The origins let in, as browsers send them (`"http://localhost:5173"`: scheme, host and port, no path). */
+      readonly origins: readonly string[];
+    };
 
 /** Response headers a browser script may read: the rate-limit figures the client reports. */
 const EXPOSED = "x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, retry-after";

@@ -29,9 +29,8 @@ export function createDefaultTransport(settings: DefaultTransportSettings): Tran
       {
         path: ["dispatcher"],
         code: "unsupported",
-        message:
-          "an undici dispatcher works with the Node build only, and this runtime loaded the fetch build (Bun, Deno, edge runtimes, workers, browsers); " +
-          "pass a fetch that uses your proxy instead (`fetch: (url, init) => fetch(url, { ...init, proxy })` on Bun, an `HttpClient` on Deno)",
+        // Bun: `fetch: (url, init) => fetch(url, { ...init, proxy })`; Deno: an HttpClient.
+        message: "an undici dispatcher needs the Node build, and this runtime loaded the fetch build: pass a fetch that uses your proxy",
       },
     ]);
   }
