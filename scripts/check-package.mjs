@@ -14,7 +14,8 @@
  * 6. the manifest: every subpath of `exports` has its `typesVersions` line (node10 resolution
  *    ignores `exports`), each condition differs from `default` or must precede `node` (Bun and
  *    Deno also match `node`), and `repository`, `homepage`, `bugs` and `engines` are set;
- * 7. the README as npm shows it: no relative link, since docs/ and examples/ are not published.
+ * 7. the README as npm shows it: no relative link, since docs/ and examples/ are not published;
+ * 8. CHANGELOG.md: `[Unreleased]` on top, then released versions with their dates and links.
  *
  * Exits 1 when a check fails.
  */
@@ -233,6 +234,28 @@ async function checkReadme(unpacked, pkg) {
   console.log(`  ${links.length} links, ${intoRepository} into ${repository}, ${relative.length} relative`);
 }
 
+/**
+ * CHANGELOG.md as Keep a Changelog has it: an `[Unreleased]` section on top, then each released
+ * version with its date, each heading with its link; the version in package.json either released
+ * there or still to come.
+ */
+async function checkChangelog(unpacked, pkg) {
+  section("CHANGELOG.md");
+  const text = await readFile(path.join(unpacked, "CHANGELOG.md"), "utf8");
+  const headings = [...text.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
+  if (headings[0] !== "[Unreleased]") fail(`CHANGELOG.md must open with "## [Unreleased]", not "## ${headings[0] ?? "(none)"}"`);
+  const released = headings.slice(1);
+  for (const heading of released) {
+    if (!/^\[\d+\.\d+\.\d+(?:-[\w.]+)?\] - \d{4}-\d{2}-\d{2}$/.test(heading)) fail(`CHANGELOG.md heading "## ${heading}" is not "## [x.y.z] - YYYY-MM-DD"`);
+  }
+  for (const label of headings.map((h) => /^\[([^\]]+)\]/.exec(h)?.[1]).filter(Boolean)) {
+    if (!new RegExp(`^\\[${label.replace(/[.[\]]/g, "\\$&")}\\]: https://`, "m").test(text)) fail(`CHANGELOG.md has no link for [${label}]`);
+  }
+  const versions = released.map((h) => /^\[([^\]]+)\]/.exec(h)?.[1]);
+  const state = versions.includes(pkg.version) ? "released" : "not released yet";
+  console.log(`  [Unreleased] on top; ${released.length} released version(s)${released.length ? `: ${versions.join(", ")}` : ""}; ${pkg.version} ${state}`);
+}
+
 /** `npm pack --dry-run` must list what the tarball holds: the allow-list checks one listing. */
 async function checkDryRun(packed) {
   const { stdout } = await runOrThrow("npm", ["pack", "--dry-run", "--json"], { cwd: root, timeoutMs: 120_000 });
@@ -258,6 +281,7 @@ async function main() {
     const pkg = JSON.parse(await readFile(path.join(unpacked, "package.json"), "utf8"));
     checkManifest(pkg);
     await checkReadme(unpacked, pkg);
+    await checkChangelog(unpacked, pkg);
     await checkPublint(packed.tarball);
     await checkTypes(packed.tarball);
   } finally {
