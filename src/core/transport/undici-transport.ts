@@ -162,6 +162,10 @@ export function createUndiciTransport(options: UndiciTransportOptions): Transpor
   let opening: Promise<void> | undefined;
   let origin = "";
   const connect = { timeout: options.connectTimeoutMs };
+  // Start loading the pool as the client is built (not at import): the first call, usually made
+  // later, then finds it loaded instead of spending its deadline on it. A failure is met, and
+  // reported, by that call.
+  if (!target && options.proxy !== "env") loadPool(options.loaders).catch(() => {});
 
   const open = async (): Promise<void> => {
     if (options.proxy === "env") {
