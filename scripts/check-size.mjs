@@ -22,7 +22,7 @@ export const BUDGET_GZIP_BYTES = 15_000;
  * hundred bytes. Above it the check fails. Lower it whenever the bundle shrinks.
  */
 export const CEILING_GZIP_BYTES = 19_550;
-// 18,254 → 19,240 bytes with the browser guard (its explanation and the browser's fetch failures
+// 18,254 → 19,240 bytes (19,439 with the analytics result shapes) with the browser guard (its explanation and the browser's fetch failures
 // named as CORS or network), DUB_LOG, and the transport options (dispatcher, proxy) checked.
 
 const root = fileURLToPath(new URL("..", import.meta.url));
