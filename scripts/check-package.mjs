@@ -9,11 +9,13 @@
  * 3. everything package.json points to (main, module, types, every export, bin) is in it, the bin
  *    starts with a shebang, and the edge build imports neither undici nor a Node built-in;
  * 4. publint on the tarball, warnings counted as errors;
- * 5. @arethetypeswrong/cli on the tarball: every entry point, for node10, node16 (from CJS and
- *    from ESM) and bundler resolution. The one tolerated finding is `NoResolution` of a subpath
- *    (`dub-partners/errors`, `/testing`, `/testing/msw`) under node10: that resolution predates
- *    `exports`, so no subpath can resolve there without stub files; the root entry must still
- *    resolve (it does, through `main` and `types`).
+ * 5. @arethetypeswrong/cli on the tarball, default profile: every entry point, for node10, node16
+ *    (from CJS and from ESM) and bundler resolution; any problem fails;
+ * 6. the manifest: every subpath of `exports` has its `typesVersions` line (node10 resolution
+ *    ignores `exports`), each condition differs from `default` or must precede `node` (Bun and
+ *    Deno also match `node`), and `repository`, `homepage`, `bugs` and `engines` are set;
+ * 7. the README as npm shows it: no relative link, since docs/ and examples/ are not published;
+ * 8. CHANGELOG.md: `[Unreleased]` on top, then released versions with their dates and links.
  *
  * Exits 1 when a check fails.
  */
@@ -30,16 +32,14 @@ import { childEnv, run, runOrThrow, tail } from "./lib/run.mjs";
 /** What may be published. Anything else is something users do not need. */
 const ALLOWED = [
   { pattern: /^package\.json$/, why: "manifest" },
-  { pattern: /^(README|CHANGELOG)\.md$/, why: "documentation" },
+  { pattern: /^(README|CHANGELOG|MIGRATING)\.md$/, why: "documentation" },
   { pattern: /^LICENSE$/, why: "license" },
   { pattern: /^dist\/(?:[\w.-]+\/)*[\w.-]+\.(?:js|cjs|d\.ts|d\.cts)$/, why: "build output" },
-  // The OpenAPI document the models follow: not loaded by any code, kept for reference.
-  { pattern: /^spec\/(?:partners\.openapi\.json|README\.md)$/, why: "API description (reference only)" },
 ];
 /** Paths that must never be published, with the reason printed. Checked before the allow-list. */
 const FORBIDDEN = [
   { pattern: /\.map$/, why: "source map" },
-  { pattern: /^(?:src|tests?|bench|examples|scripts|coverage|node_modules)\//, why: "not part of the runtime package" },
+  { pattern: /^(?:src|tests?|bench|examples|scripts|spec|coverage|node_modules)\//, why: "not part of the runtime package" },
   { pattern: /^docs\//, why: "documentation site / API reference (read it in the repository)" },
   { pattern: /(?:^|\/)tsconfig[\w.-]*\.json$|(?:^|\/)(?:tsup|vitest|vite|typedoc|eslint)\.config\.\w+$|^typedoc\.json$/, why: "build configuration" },
   { pattern: /(?:^|\/)\.[^/]+/, why: "dotfile" },
@@ -167,14 +167,104 @@ async function checkTypes(tarball) {
   for (const row of rows) console.log(line(row));
 
   const problems = Object.values(report.problems ?? report.analysis.problems ?? {}).flat();
-  const tolerated = problems.filter((p) => p.kind === "NoResolution" && p.resolutionKind === "node10" && p.entrypoint !== ".");
-  const real = problems.filter((p) => !tolerated.includes(p));
-  for (const p of real) fail(`attw ${p.kind} on ${p.entrypoint ?? "?"} (${p.resolutionKind ?? "all resolutions"})${p.fileName ? ` in ${p.fileName}` : ""}`);
-  console.log(
-    real.length === 0
-      ? `  no problems${tolerated.length ? `; tolerated: NoResolution of ${tolerated.map((p) => p.entrypoint).join(", ")} under node10 (it ignores "exports"; the root entry resolves there)` : ""}`
-      : `  ${real.length} problem(s): ${[...new Set(real.map((p) => p.kind))].join(", ")}`,
-  );
+  for (const p of problems) fail(`attw ${p.kind} on ${p.entrypoint ?? "?"} (${p.resolutionKind ?? "all resolutions"})${p.fileName ? ` in ${p.fileName}` : ""}`);
+  console.log(problems.length === 0 ? "  no problems" : `  ${problems.length} problem(s): ${[...new Set(problems.map((p) => p.kind))].join(", ")}`);
+}
+
+/**
+ * Conditions kept although they lead where `default` does: Bun and Deno also match `node`, so
+ * without their own condition ahead of it they would load the Node build (undici, which on Deno
+ * needs --allow-env) instead of the fetch build.
+ */
+const PRECEDES_NODE = new Set(["bun", "deno"]);
+/** Keys that select the kind of file rather than a runtime. */
+const STRUCTURAL = new Set(["types", "import", "require", "default"]);
+
+/**
+ * The manifest: node10 types for every subpath, conditions only where they change the outcome,
+ * and the fields npm shows.
+ */
+function checkManifest(pkg) {
+  section("package.json");
+  const subpaths = Object.keys(pkg.exports).filter((key) => key !== "." && key !== "./package.json");
+  const mapped = pkg.typesVersions?.["*"] ?? {};
+  for (const subpath of subpaths) {
+    const name = subpath.slice(2);
+    const requireTypes = pkg.exports[subpath]?.require?.types;
+    const line = mapped[name];
+    if (!line) fail(`typesVersions["*"] has no line for ${subpath}: add "${name}": ["${requireTypes ?? "./dist/<file>.d.cts"}"] (moduleResolution "node" ignores "exports")`);
+    else if (requireTypes && line[0] !== requireTypes) fail(`typesVersions["*"]["${name}"] is ${line[0]}, but exports["${subpath}"].require.types is ${requireTypes}`);
+  }
+  for (const name of Object.keys(mapped)) {
+    if (!subpaths.includes(`./${name}`)) fail(`typesVersions["*"]["${name}"] maps a subpath that exports does not have`);
+  }
+  for (const [subpath, entry] of Object.entries(pkg.exports)) {
+    for (const kind of ["import", "require"]) {
+      const conditions = entry?.[kind];
+      if (!conditions || typeof conditions !== "object") continue;
+      for (const [condition, target] of Object.entries(conditions)) {
+        if (STRUCTURAL.has(condition) || condition === "node") continue;
+        if (target === conditions.default && !PRECEDES_NODE.has(condition)) {
+          fail(`exports["${subpath}"].${kind}.${condition} leads where "default" does: drop it`);
+        }
+      }
+    }
+  }
+  for (const field of ["repository", "homepage", "bugs", "license", "engines"]) {
+    if (!pkg[field]) fail(`package.json has no "${field}"`);
+  }
+  console.log(`  ${subpaths.length} subpaths, each with its typesVersions line; conditions: ${[...new Set(Object.values(pkg.exports).flatMap((e) => Object.values(e ?? {}).flatMap((c) => (c && typeof c === "object" ? Object.keys(c) : []))))].join(", ")}; engines.node ${pkg.engines?.node}`);
+}
+
+/**
+ * The README as npm shows it: docs/, examples/ and the rest of the repository are not in the
+ * package, so a relative link would be broken there. Anchors (`#retries`) are fine.
+ */
+async function checkReadme(unpacked, pkg) {
+  section("README links");
+  const text = await readFile(path.join(unpacked, "README.md"), "utf8");
+  const repository = String(pkg.repository?.url ?? "").replace(/^git\+/, "").replace(/\.git$/, "");
+  const links = [...text.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)|<a\s[^>]*href="([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+  const relative = links.filter((link) => !/^(?:[a-z][a-z+.-]*:|#)/i.test(link));
+  if (relative.length) {
+    const shown = relative.slice(0, 5).map((link) => `${link} → ${repository}/blob/main/${link.replace(/^\.\//, "")}`);
+    fail(`README.md has ${relative.length} relative link(s), broken on the npm page (only the package's files are there): ${shown.join("; ")}${relative.length > 5 ? "; ..." : ""}`);
+  }
+  const intoRepository = links.filter((link) => link.startsWith(`${repository}/`)).length;
+  console.log(`  ${links.length} links, ${intoRepository} into ${repository}, ${relative.length} relative`);
+}
+
+/**
+ * CHANGELOG.md as Keep a Changelog has it: an `[Unreleased]` section on top, then each released
+ * version with its date, each heading with its link; the version in package.json either released
+ * there or still to come.
+ */
+async function checkChangelog(unpacked, pkg) {
+  section("CHANGELOG.md");
+  const text = await readFile(path.join(unpacked, "CHANGELOG.md"), "utf8");
+  const headings = [...text.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
+  if (headings[0] !== "[Unreleased]") fail(`CHANGELOG.md must open with "## [Unreleased]", not "## ${headings[0] ?? "(none)"}"`);
+  const released = headings.slice(1);
+  for (const heading of released) {
+    if (!/^\[\d+\.\d+\.\d+(?:-[\w.]+)?\] - \d{4}-\d{2}-\d{2}$/.test(heading)) fail(`CHANGELOG.md heading "## ${heading}" is not "## [x.y.z] - YYYY-MM-DD"`);
+  }
+  for (const label of headings.map((h) => /^\[([^\]]+)\]/.exec(h)?.[1]).filter(Boolean)) {
+    if (!new RegExp(`^\\[${label.replace(/[.[\]]/g, "\\$&")}\\]: https://`, "m").test(text)) fail(`CHANGELOG.md has no link for [${label}]`);
+  }
+  const versions = released.map((h) => /^\[([^\]]+)\]/.exec(h)?.[1]);
+  const state = versions.includes(pkg.version) ? "released" : "not released yet";
+  console.log(`  [Unreleased] on top; ${released.length} released version(s)${released.length ? `: ${versions.join(", ")}` : ""}; ${pkg.version} ${state}`);
+}
+
+/** `npm pack --dry-run` must list what the tarball holds: the allow-list checks one listing. */
+async function checkDryRun(packed) {
+  const { stdout } = await runOrThrow("npm", ["pack", "--dry-run", "--json"], { cwd: root, timeoutMs: 120_000 });
+  const listed = JSON.parse(stdout.slice(stdout.indexOf("[")))[0].files.map((f) => f.path).sort();
+  const inTarball = packed.files.map((f) => f.path).sort();
+  if (listed.join("\n") !== inTarball.join("\n")) {
+    fail(`npm pack --dry-run lists ${listed.length} files, the tarball holds ${inTarball.length}: ${listed.filter((f) => !inTarball.includes(f)).concat(inTarball.filter((f) => !listed.includes(f))).join(", ")}`);
+  }
+  console.log(`  npm pack --dry-run lists the same ${listed.length} files`);
 }
 
 async function main() {
@@ -187,6 +277,11 @@ async function main() {
     await runOrThrow("tar", ["-xzf", packed.tarball, "-C", unpacked, "--strip-components=1"], { timeoutMs: 60_000 });
     if (!existsSync(path.join(unpacked, "package.json"))) throw new Error("the tarball has no package.json");
     await checkContents(packed, unpacked);
+    await checkDryRun(packed);
+    const pkg = JSON.parse(await readFile(path.join(unpacked, "package.json"), "utf8"));
+    checkManifest(pkg);
+    await checkReadme(unpacked, pkg);
+    await checkChangelog(unpacked, pkg);
     await checkPublint(packed.tarball);
     await checkTypes(packed.tarball);
   } finally {

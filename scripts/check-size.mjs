@@ -21,7 +21,7 @@ export const BUDGET_GZIP_BYTES = 15_000;
  * The regression ceiling: the size of the full client when it was last measured, plus a few
  * hundred bytes. Above it the check fails. Lower it whenever the bundle shrinks.
  */
-export const CEILING_GZIP_BYTES = 22_000;
+export const CEILING_GZIP_BYTES = 22_500;
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 export const edgeEntry = path.join(root, "dist/edge/index.js");

@@ -13,10 +13,16 @@
  *
  * Steps: install tests/runtimes/toolchain when its node_modules is missing; build the package when
  * dist/ is incomplete; `npm pack`; copy tests/runtimes/consumer to a temporary directory and
- * `npm install` the tarball there (one install shared by every runtime); bundle the edge and
- * worker entries with esbuild and check the bundles; compile the TypeScript consumers; then run
- * each row against its own fake server (with a 503 queued in front of the first upsert) and check
- * both what the runtime reports and what the server received. Exits 1 when a row fails.
+ * `npm install` the tarball there (one install shared by every runtime); bundle the edge, worker,
+ * browser and Node-app entries with esbuild and check the bundles; compile the TypeScript
+ * consumers; then run each row against its own fake server (with a 503 queued in front of the
+ * first upsert) and check both what the runtime reports and what the server received. Exits 1
+ * when a row fails.
+ *
+ * The Chromium row needs playwright-core (a dev dependency) and Debian's `chromium` (or
+ * CHROMIUM_PATH); when Chromium is missing and this runs as root, it is installed with apt-get.
+ * When it cannot be had, the row is SKIPPED with a loud notice, never passed; with CI set, a
+ * skipped row fails the run.
  */
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -124,13 +130,64 @@ function rows(ctx) {
       command: async (url) => [bin.node22, [path.join(root, "scripts/runtimes/miniflare-runner.mjs"), toolchainDir, (await ctx.bundle("worker")).file, url]],
     },
     {
-      id: "node-bundled",
+      id: "node-bundled-cjs",
       runtime: `Node ${hostMajor}`,
       format: "esbuild bundle of a Node app (CJS), run with no node_modules",
-      expect: { runtime: "node", versionPrefix: process.versions.node, transport: "undici", bundle: "node" },
+      expect: { runtime: "node", versionPrefix: process.versions.node, transport: "undici", bundle: "node-cjs" },
       command: async (url) => {
-        const { file } = await ctx.bundle("node");
+        const { file } = await ctx.bundle("node-cjs");
         return [bin.node20, [file, url], {}, path.dirname(file)];
+      },
+    },
+    {
+      id: "node-bundled-esm",
+      runtime: `Node ${hostMajor}`,
+      // esbuild's ESM output cannot run undici's require()s of Node built-ins: with no
+      // node_modules to load undici from, the client sends with Node's own fetch.
+      format: "esbuild bundle of a Node app (ESM, no `createRequire` banner), run with no node_modules",
+      expect: { runtime: "node", versionPrefix: process.versions.node, transport: "fetch", bundle: "node-esm" },
+      command: async (url) => {
+        const { file } = await ctx.bundle("node-esm");
+        return [bin.node20, [file, url], {}, path.dirname(file)];
+      },
+    },
+    {
+      id: "node-bundled-esm-modules",
+      runtime: `Node ${hostMajor}`,
+      format: "the same ESM bundle, run beside a node_modules that has undici",
+      expect: { runtime: "node", versionPrefix: process.versions.node, transport: "undici", bundle: "node-esm" },
+      command: async (url) => {
+        const { file } = await ctx.bundle("node-esm");
+        const beside = path.join(ctx.consumer, "bundled-app.mjs");
+        await cp(file, beside);
+        return [bin.node20, [beside, url]];
+      },
+    },
+    {
+      id: "chromium",
+      runtime: "Chromium (headless)",
+      format: "esbuild bundle for the browser, in a page and a Web Worker",
+      expect: { runtime: "browser", transport: "fetch", bundle: ["browser", "browser-worker"] },
+      serve: { cors: true },
+      requires: () => ctx.chromium(),
+      command: async (url) => {
+        const [page, worker] = await Promise.all([ctx.bundle("browser"), ctx.bundle("browser-worker")]);
+        return [bin.node20, [path.join(root, "scripts/runtimes/chromium-runner.mjs"), ctx.consumer, page.file, worker.file, url, await ctx.chromium.path()]];
+      },
+      check: (result) => {
+        const seen = result.noCorsRequests ?? [];
+        // One preflight, refused; no retry of it, and the PUT itself never sent.
+        return seen.join() === "OPTIONS /partners/links/upsert" ? [] : [`the fake without CORS received ${JSON.stringify(seen)}; expected one OPTIONS /partners/links/upsert`];
+      },
+    },
+    {
+      id: "ts-node10",
+      runtime: `TypeScript → Node ${hostMajor}`,
+      format: '`tsc` `moduleResolution: "node"` (node10), CJS output',
+      expect: { runtime: "node", versionPrefix: process.versions.node, transport: "undici", resolved: "dist/index.cjs", typescript: true },
+      command: async (url) => {
+        await ctx.compileNode10();
+        return [bin.node20, ["ts-node10/main.js", url]];
       },
     },
     {
@@ -156,6 +213,31 @@ function rows(ctx) {
     { id: "ts-bundler", runtime: "TypeScript", format: "`tsc` bundler resolution, DOM lib, no @types/node", kind: "typecheck" },
     { id: "bin", runtime: `Node ${hostMajor}`, format: "`dub-partners-fake` bin", kind: "bin" },
   ];
+}
+
+/** Where Chromium is looked for: `CHROMIUM_PATH`, else Debian's package. */
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+/**
+ * Makes Chromium available for the browser row: playwright-core (a dev dependency, which downloads
+ * no browser) and Debian's `chromium` package, installed with apt-get when missing and this runs
+ * as root. Resolves with `undefined` when both are there, or with why the row cannot run.
+ */
+async function ensureChromium(step) {
+  try {
+    await import("playwright-core");
+  } catch {
+    return "playwright-core is not installed (run npm ci)";
+  }
+  if (existsSync(CHROMIUM)) return undefined;
+  const canInstall = process.getuid?.() === 0 && existsSync("/usr/bin/apt-get") && !process.env.CHROMIUM_PATH;
+  if (!canInstall) return `no Chromium at ${CHROMIUM}; install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH`;
+  step("Installing Chromium (apt-get install -y chromium)");
+  const env = { ...childEnv(), DEBIAN_FRONTEND: "noninteractive" };
+  const update = await run("apt-get", ["update", "-qq"], { env, timeoutMs: 300_000 });
+  const install = update.code === 0 ? await run("apt-get", ["install", "-y", "-qq", "chromium"], { env, timeoutMs: 600_000 }) : update;
+  if (install.code === 0 && existsSync(CHROMIUM)) return undefined;
+  return `apt-get could not install chromium: ${tail(install.stderr || install.stdout, 3)}`;
 }
 
 /** Runs a function once, however many rows ask for it. */
@@ -213,66 +295,70 @@ async function bundleWithMetafile(consumer, options, what) {
   return { inputs, fromPackage, external };
 }
 
-/** Bundles `edge.mjs` or `worker.mjs` of the consumer and checks what went into the bundle. */
-async function bundle(consumer, kind) {
-  const edge = kind === "edge";
-  const file = path.join(consumer, `bundle-${kind}.${edge ? "js" : "mjs"}`);
+/**
+ * The bundles the rows run, as the platforms' own tools would make them. `web` bundles must hold
+ * the fetch build alone (no undici, no Node built-in); `node` bundles hold the Node build with
+ * undici's pool, and leave nothing but Node built-ins to be found at run time.
+ */
+const BUNDLES = {
+  // Vercel (Next.js) resolves edge routes with edge-light/worker/browser; wrangler resolves
+  // Workers with workerd/worker/browser. platform "neutral" adds no condition of its own and knows
+  // no Node built-in, so one would fail the build.
+  edge: {
+    kind: "web",
+    entry: "edge.mjs",
+    out: "bundle-edge.js",
+    options: { platform: "neutral", conditions: ["edge-light", "worker", "browser"], mainFields: ["browser", "module", "main"], format: "iife", globalName: "__dubSmoke" },
+  },
+  worker: {
+    kind: "web",
+    entry: "worker.mjs",
+    out: "bundle-worker.mjs",
+    options: { platform: "neutral", conditions: ["workerd", "worker", "browser"], mainFields: ["browser", "module", "main"], format: "esm" },
+  },
+  // esbuild's browser defaults (the `browser` condition, browser main fields), as Vite's build.
+  browser: { kind: "web", entry: "browser.mjs", out: "browser/page.js", options: { platform: "browser", format: "esm" } },
+  "browser-worker": { kind: "web", entry: "browser-worker.mjs", out: "browser/worker.js", options: { platform: "browser", format: "iife" } },
+  // Node applications bundled whole (AWS Lambda and other single-file deploys), into a folder
+  // outside the consumer where no node_modules can be found at run time.
+  "node-cjs": { kind: "node", entry: "node-bundle.cjs", out: "../node-bundle/app.cjs", options: { platform: "node", format: "cjs", target: "node20" } },
+  "node-esm": { kind: "node", entry: "node-bundle.mjs", out: "../node-bundle/app.mjs", options: { platform: "node", format: "esm", target: "node20" } },
+};
+
+/** Bundles one of {@link BUNDLES} from the consumer and checks what went in. */
+async function bundle(consumer, name) {
+  const spec = BUNDLES[name];
+  const file = path.join(consumer, spec.out);
   const problems = [];
-  const { inputs, fromPackage, external } = await bundleWithMetafile(
-    consumer,
-    {
-      entryPoints: [edge ? "edge.mjs" : "worker.mjs"],
-      outfile: file,
-      // Vercel (Next.js) resolves edge routes with edge-light/worker/browser; wrangler resolves
-      // Workers with workerd/worker/browser. platform "neutral" adds no condition of its own and
-      // knows no Node built-in, so one would fail the build.
-      platform: "neutral",
-      conditions: edge ? ["edge-light", "worker", "browser"] : ["workerd", "worker", "browser"],
-      mainFields: ["browser", "module", "main"],
-      format: edge ? "iife" : "esm",
-      globalName: edge ? "__dubSmoke" : undefined,
-      target: "es2022",
-    },
-    kind,
-  );
+  const { inputs, fromPackage, external } = await bundleWithMetafile(consumer, { entryPoints: [spec.entry], outfile: file, target: "es2022", ...spec.options }, name);
   const code = await readFile(file, "utf8");
-  // (The text itself may say "undici" in comments kept by esbuild; modules and imports are what count.)
-  if (inputs.some((input) => /(^|\/)node_modules\/undici\//.test(input))) problems.push("undici is in the bundle");
-  if (external.length) problems.push(`the bundle imports ${external.join(", ")}`);
-  const forbidden = FORBIDDEN_IMPORT.exec(code);
-  if (forbidden) problems.push(`the bundle loads a Node built-in: ${forbidden[0]}`);
-  if (!fromPackage.length || fromPackage.some((input) => !input.startsWith("dist/edge/"))) {
-    problems.push(`the bundle took ${fromPackage.join(", ")} from the package, not dist/edge/`);
+  if (spec.kind === "web") {
+    // (The text itself may say "undici" in comments kept by esbuild; modules and imports are what count.)
+    if (inputs.some((input) => /(^|\/)node_modules\/undici\//.test(input))) problems.push("undici is in the bundle");
+    if (external.length) problems.push(`the bundle imports ${external.join(", ")}`);
+    const forbidden = FORBIDDEN_IMPORT.exec(code);
+    if (forbidden) problems.push(`the bundle loads a Node built-in: ${forbidden[0]}`);
+    if (!fromPackage.length || fromPackage.some((input) => !input.startsWith("dist/edge/"))) {
+      problems.push(`the bundle took ${fromPackage.join(", ")} from the package, not dist/edge/`);
+    }
+  } else {
+    if (!inputs.some((input) => input.endsWith("node_modules/undici/lib/dispatcher/pool.js"))) problems.push("undici's pool is not in the bundle");
+    // (The Node build's import of undici by a specifier in a variable, for node_modules at run time, is no import esbuild records.)
+    const notBuiltin = external.filter((id) => !id.startsWith("node:") && !builtinModules.includes(id.split("/")[0]));
+    if (notBuiltin.length) problems.push(`the bundle leaves ${notBuiltin.join(", ")} to be found at run time`);
+    if (!fromPackage.length || fromPackage.some((input) => input.startsWith("dist/edge/") || !input.startsWith("dist/"))) {
+      problems.push(`the bundle took ${fromPackage.join(", ")} from the package, not the Node build`);
+    }
   }
   return { file, bytes: Buffer.byteLength(code), fromPackage, problems };
 }
 
-/**
- * Bundles `node-bundle.cjs` of the consumer whole, for Node, as an application deployed as one file
- * would be (esbuild's defaults for `platform: "node"`), into a folder outside the consumer where no
- * node_modules can be found at run time; checks that the Node build and undici's pool are inside.
- */
-async function bundleNodeApp(consumer) {
-  const file = path.join(path.dirname(consumer), "node-bundle", "app.cjs");
-  const problems = [];
-  const { inputs, fromPackage, external } = await bundleWithMetafile(
-    consumer,
-    { entryPoints: ["node-bundle.cjs"], outfile: file, platform: "node", format: "cjs", target: "node20" },
-    "the Node application",
-  );
-  if (!inputs.some((input) => input.endsWith("node_modules/undici/lib/dispatcher/pool.js"))) problems.push("undici's pool is not in the bundle");
-  const notBuiltin = external.filter((name) => !name.startsWith("node:") && !builtinModules.includes(name.split("/")[0]));
-  if (notBuiltin.length) problems.push(`the bundle leaves ${notBuiltin.join(", ")} to be found at run time`);
-  if (!fromPackage.length || fromPackage.some((input) => input.startsWith("dist/edge/") || !input.startsWith("dist/"))) {
-    problems.push(`the bundle took ${fromPackage.join(", ")} from the package, not the Node build`);
-  }
-  return { file, bytes: (await readFile(file)).byteLength, fromPackage, problems };
-}
-
 /** Runs one scenario row against its own fake server and checks the outcome on both sides. */
 async function runScenarioRow(row, ctx) {
+  const missing = row.requires ? await row.requires() : undefined;
+  if (missing) return { skipped: missing, problems: [], version: "—", transport: "—" };
   const fake = ctx.testing.createFakeDub();
-  const server = await fake.listen();
+  const server = await fake.listen(row.serve);
   // The first upsert meets a 503 (as from a load balancer): the scenario passes only if the
   // client retries it.
   fake.inject({ status: 503, headers: { "content-type": "text/html" }, body: "<h1>Service Unavailable</h1>" }, { route: "PUT /partners/links/upsert" });
@@ -283,7 +369,7 @@ async function runScenarioRow(row, ctx) {
   try {
     const [command, args, env, cwd] = await row.command(server.url);
     if (!existsSync(command)) throw new Error(`${command} is missing (is tests/runtimes/toolchain installed?)`);
-    if (row.expect.bundle) built = await ctx.bundle(row.expect.bundle);
+    if (row.expect.bundle) built = await Promise.all([row.expect.bundle].flat().map((name) => ctx.bundle(name)));
     out = await run(command, args, { cwd: cwd ?? ctx.consumer, env: childEnv(env), timeoutMs: ROW_TIMEOUT_MS });
     result = lastJson(out.stdout);
     if (out.timedOut) problems.push(`timed out after ${ROW_TIMEOUT_MS / 1000} s`);
@@ -298,7 +384,8 @@ async function runScenarioRow(row, ctx) {
       if (result.transport !== expect.transport) problems.push(`used the ${result.transport} transport, expected ${expect.transport}`);
       if (expect.resolved && packageRelative(result.resolved) !== expect.resolved) problems.push(`loaded ${packageRelative(result.resolved)}, expected ${expect.resolved}`);
     }
-    if (built) problems.push(...built.problems);
+    if (built) problems.push(...built.flatMap((b) => b.problems));
+    if (result && row.check) problems.push(...row.check(result));
     const count = (method, route) => fake.requests.filter((r) => r.method === method && r.path.split("?")[0] === route).length;
     const seen = [count("POST", "/partners"), count("POST", "/partners/links"), count("PUT", "/partners/links/upsert")];
     if (result?.ok && seen.join() !== "1,2,3") {
@@ -311,14 +398,14 @@ async function runScenarioRow(row, ctx) {
   }
   let version = result?.version;
   if (row.expect.typescript) version = `TypeScript ${ctx.typescriptVersion}, Node ${version}`;
-  const picked = built ? summarize(built.fromPackage) : packageRelative(result?.resolved);
+  const picked = built ? summarize([...new Set(built.flatMap((b) => b.fromPackage))]) : packageRelative(result?.resolved);
   return {
     version,
     picked,
     transport: result?.transport,
     ms: out?.ms,
     problems,
-    detail: built ? `${(built.bytes / 1024).toFixed(0)} KiB bundle` : undefined,
+    detail: built ? built.map((b) => `${(b.bytes / 1024).toFixed(0)} KiB ${path.basename(b.file)}`).join(", ") : undefined,
     stderr: out?.stderr,
   };
 }
@@ -453,7 +540,15 @@ async function main() {
       consumer,
       testing,
       typescriptVersion: versionOf(path.join(root, "node_modules/typescript")),
-      bundle: (kind) => (bundles[kind] ??= kind === "node" ? bundleNodeApp(consumer) : bundle(consumer, kind)),
+      bundle: (name) => (bundles[name] ??= bundle(consumer, name)),
+      chromium: Object.assign(
+        once(() => ensureChromium(step)),
+        { path: async () => CHROMIUM },
+      ),
+      compileNode10: once(async () => {
+        const out = await run(bin.node20, [bin.tsc, "-p", "ts-node10/tsconfig.json"], { cwd: consumer, env: childEnv(), timeoutMs: 120_000 });
+        if (out.code !== 0) throw new Error(`tsc -p ts-node10 failed${out.timedOut ? " (timed out)" : ""}:\n${tail(out.stdout + out.stderr)}`);
+      }),
       compileNode16: once(async () => {
         const out = await run(bin.node20, [bin.tsc, "-p", "ts-node16/tsconfig.json"], { cwd: consumer, env: childEnv(), timeoutMs: 120_000 });
         if (out.code !== 0) throw new Error(`tsc -p ts-node16 failed${out.timedOut ? " (timed out)" : ""}:\n${tail(out.stdout + out.stderr)}`);
@@ -467,7 +562,7 @@ async function main() {
     const results = await pool(
       selected.map((row) => async () => {
         const outcome = row.kind === "typecheck" ? await runTypecheckRow(ctx) : row.kind === "bin" ? await runBinRow(ctx) : await runScenarioRow(row, ctx);
-        const mark = outcome.problems.length ? "✗" : "✓";
+        const mark = outcome.skipped ? "⚠ SKIPPED" : outcome.problems.length ? "✗" : "✓";
         console.log(`  ${mark} ${row.id} (${((outcome.ms ?? 0) / 1000).toFixed(1)} s${outcome.detail ? `; ${outcome.detail}` : ""})`);
         return { row, ...outcome };
       }),
@@ -475,7 +570,8 @@ async function main() {
     );
 
     const headers = ["Runtime", "Version", "Module format", "Build loaded", "Transport", "Result"];
-    const line = (r) => [r.row.runtime, r.version ?? "?", r.row.format, r.picked ? `\`${r.picked}\`` : "?", r.transport ?? "?", r.problems.length ? "**FAIL**" : "pass"];
+    const verdict = (r) => (r.skipped ? "**SKIPPED**" : r.problems.length ? "**FAIL**" : "pass");
+    const line = (r) => [r.row.runtime, r.version ?? "?", r.row.format, r.picked ? `\`${r.picked}\`` : "?", r.transport ?? "?", verdict(r)];
     const consoleTable = table(
       [...headers, "Time"],
       results.map((r) => [...line(r), `${((r.ms ?? 0) / 1000).toFixed(1)} s`]),
@@ -486,14 +582,22 @@ async function main() {
       console.log(`✗ ${r.row.id}:\n  ${r.problems.join("\n  ")}`);
       if (r.stderr?.trim()) console.log(`  stderr:\n${tail(r.stderr, 15).replace(/^/gm, "    ")}`);
     }
+    const skipped = results.filter((r) => r.skipped);
+    if (skipped.length) {
+      const banner = "!".repeat(78);
+      console.log(`\n${banner}\n  ${skipped.length} row(s) NOT RUN: this is not a pass.`);
+      for (const r of skipped) console.log(`  ⚠ ${r.row.id}: ${r.skipped}`);
+      console.log(`${process.env.CI ? "  CI is set: a row that cannot run fails the matrix." : "  (On CI, with CI set, a row that cannot run fails the matrix.)"}\n${banner}\n`);
+    }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`${results.length - failed.length}/${results.length} rows passed in ${seconds} s`);
+    const passed = results.length - failed.length - skipped.length;
+    console.log(`${passed}/${results.length} rows passed${skipped.length ? `, ${skipped.length} skipped` : ""} in ${seconds} s`);
 
     if (flag("--write-docs")) {
       const docTable = table(headers, results.map(line));
-      await writeDocs(`${docTable}\n\n\`dub-partners@${rootPkg.version}\`: ${results.length - failed.length} of ${results.length} rows pass.`);
+      await writeDocs(`${docTable}\n\n\`dub-partners@${rootPkg.version}\`: ${passed} of ${results.length} rows pass${skipped.length ? `, ${skipped.length} not run` : ""}.`);
     }
-    process.exitCode = failed.length ? 1 : 0;
+    process.exitCode = failed.length || (skipped.length && process.env.CI) ? 1 : 0;
   } finally {
     if (flag("--keep")) console.log(`Kept ${tmp}`);
     else await rm(tmp, { recursive: true, force: true, maxRetries: 3 });

@@ -13,6 +13,7 @@ export { PagePromise, type PageQuery, type Paging } from "./core/pagination.js";
 export type { BulkFailure, BulkOptions, BulkProgress, BulkResult, BulkSuccess } from "./core/bulk.js";
 export type { BackoffStrategy, RetryConfig } from "./core/retry/retry-config.js";
 export type { FetchLike } from "./core/transport/fetch-transport.js";
+export type { DispatcherLike, ProxySetting } from "./core/transport/dispatcher-like.js";
 export type { DubNamespaces, Partners, PartnerApplications } from "./operations/registry.js";
 export * from "./core/errors/index.js";
 export type * from "./models/index.js";

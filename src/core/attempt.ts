@@ -18,7 +18,9 @@ import type { HookRequest } from "./hooks.js";
 import { describeNetworkError, isLocalRefusal } from "./network-errors.js";
 import { parseRateLimit } from "./rate-limit.js";
 import type { Secrets } from "./secrets.js";
+import { TransportUnavailableError } from "./errors/transport-unavailable.js";
 import type { Cancellation } from "./transport/cancellation.js";
+import { BROWSER_FETCH_FAILED, BrowserFetchError, TransportLoadError } from "./transport/transport-errors.js";
 import { BodyTooLargeError, LocalRefusalError, type TransportResponse } from "./transport/types.js";
 import { toValidationIssues } from "./validation.js";
 
@@ -161,6 +163,13 @@ function toClientError(error: unknown, call: PreparedCall, cancellation: Cancell
     return new ResponseValidationError({ reason, statusCode: error.status, body: "", headers, request: call.label, cause: error });
   }
   if (error instanceof HTTPClientError) return error;
+  if (error instanceof TransportLoadError) return new TransportUnavailableError(error.message, call.label, error.cause);
+  if (error instanceof BrowserFetchError) {
+    const reason =
+      `the browser refused the request or could not reach ${new URL(error.url).origin} (${error.message}): ` +
+      "CORS (the Dub API sends no CORS headers: call it from your server), a Content-Security-Policy, an extension or the network; not retried";
+    return new ConnectionError(secrets.redact(reason), call.label, { requestSent: true, errorCode: BROWSER_FETCH_FAILED, cause: secrets.scrub(error.cause) });
+  }
   if (error instanceof LocalRefusalError || isLocalRefusal(error)) {
     const original = error instanceof LocalRefusalError ? error.original : error;
     return new SDKValidationError(

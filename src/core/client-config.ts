@@ -1,7 +1,9 @@
 import type { ReportedFailures } from "./callbacks.js";
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_SERVER_URL, DEFAULT_TIMEOUT_MS } from "./constants.js";
+import { BROWSER_REFUSAL, runsInBrowser } from "./browser.js";
 import { readEnv } from "./env.js";
 import { headerIssues } from "./header-rules.js";
+import { loggerFromEnv } from "./env-logger.js";
 import { SDKValidationError, type ValidationIssue } from "./errors/client-errors.js";
 import type { Hooks } from "./hooks.js";
 import type { DebugLogger, DubOptions, RequestOptions, TokenSource } from "./options.js";
@@ -115,26 +117,47 @@ function tokenGetter(source: TokenSource | undefined): () => string | Promise<st
   return () => check(source);
 }
 
+/** `fetch`, `dispatcher` and `proxy` each choose how requests leave: one at most. */
+function checkTransportChoice(options: DubOptions, issues: ValidationIssue[]): void {
+  const chosen = (["fetch", "dispatcher", "proxy"] as const).filter((name) => options[name] !== undefined);
+  if (chosen.length < 2) return;
+  issues.push({
+    path: [chosen[1]!],
+    code: "conflict",
+    message: `${chosen.join(" and ")} each choose how requests leave; pass one`,
+  });
+}
+
 /** Resolves `DubOptions` with environment fallbacks and defaults; throws `SDKValidationError` listing every invalid option. */
 export function resolveClientOptions(options: DubOptions): ClientContext {
   const issues = optionIssues(options, "client", OPTION_SCHEMAS);
   if (typeof options !== "object" || options === null) throw new SDKValidationError("client options", issues);
   const token = options.token ?? readEnv("DUB_API_KEY");
   const serverURL = checkServerURL(options.serverURL ?? readEnv("DUB_BASE_URL") ?? DEFAULT_SERVER_URL, options.allowInsecureHttp === true, issues);
+  checkTransportChoice(options, issues);
+  if (options.dangerouslyAllowBrowser !== true && runsInBrowser()) {
+    issues.push({ path: ["dangerouslyAllowBrowser"], code: "browser_not_allowed", message: BROWSER_REFUSAL });
+  }
   if (issues.length) throw new SDKValidationError("client options", issues);
 
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const logger = options.debugLogger ?? loggerFromEnv();
   return {
     serverURL,
     getToken: tokenGetter(token),
     transport: options.fetch
       ? createFetchTransport(options.fetch)
-      : createDefaultTransport({ connectTimeoutMs: Math.min(timeoutMs, DEFAULT_CONNECT_TIMEOUT_MS) }),
+      : createDefaultTransport({
+          connectTimeoutMs: Math.min(timeoutMs, DEFAULT_CONNECT_TIMEOUT_MS),
+          dispatcher: options.dispatcher,
+          proxy: options.proxy,
+          logger,
+        }),
     retryConfig: options.retryConfig ?? DEFAULT_RETRY_CONFIG,
     retryPlan: toRetryPlan(options.retryConfig ?? DEFAULT_RETRY_CONFIG),
     timeoutMs,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    logger: options.debugLogger,
+    logger,
     hooks: options.hooks,
     observed: {},
     callbackFailures: new Set(),

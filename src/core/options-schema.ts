@@ -44,6 +44,11 @@ export const dubOptionsSchema = z.strictObject({
   retryConfig,
   timeoutMs: z.optional(timerMs("positive")),
   fetch: z.optional(fn("expected a fetch function")),
+  dispatcher: z.optional(
+    satisfies((value) => typeof (value as { dispatch?: unknown } | null)?.dispatch === "function", "expected an undici Dispatcher"),
+  ),
+  proxy: z.optional(oneOf(["env"])),
+  dangerouslyAllowBrowser: z.optional(z.boolean()),
   debugLogger: z.optional(z.looseObject({ debug: fn("expected a debug(message) method, such as console's") })),
   maxResponseBytes: z.optional(positive),
   hooks: z.optional(

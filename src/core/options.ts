@@ -1,5 +1,6 @@
 import type { Hooks } from "./hooks.js";
 import type { RetryConfig } from "./retry/retry-config.js";
+import type { DispatcherLike, ProxySetting } from "./transport/dispatcher-like.js";
 import type { FetchLike } from "./transport/fetch-transport.js";
 
 /** The API key, or a function returning it (called once per API call, for keys that rotate). */
@@ -83,8 +84,52 @@ export interface DubOptions {
    */
   fetch?: FetchLike;
   /**
+   * An undici `Dispatcher` for the Node build to send through instead of its own keep-alive pool:
+   * a `ProxyAgent` for a corporate proxy, an `EnvHttpProxyAgent`, an `Agent` with your TLS
+   * settings, a `MockAgent`. It stays yours: `close()` does not close it. Node build only (the
+   * fetch build, picked by Bun, Deno, edge runtimes and browsers, refuses it); not with `fetch` or
+   * `proxy`. Default: none.
+   *
+   * @example
+   * ```ts
+   * import { ProxyAgent } from "undici";
+   * new Dub({ dispatcher: new ProxyAgent("http://proxy.corp.example:3128") });
+   * ```
+   */
+  dispatcher?: DispatcherLike;
+  /**
+   * `"env"`: send through the proxy that `HTTPS_PROXY` / `HTTP_PROXY` (or their lower-case forms)
+   * name, except to the hosts `NO_PROXY` lists, with undici's `EnvHttpProxyAgent`. Opt-in, as in
+   * Node itself, so that a variable meant for other tools never reroutes the API key unnoticed.
+   * In the fetch build the runtime decides (Bun's and Deno's `fetch` read these variables
+   * themselves). Not with `fetch` or `dispatcher`. Default: none (direct connections).
+   *
+   * @example
+   * ```ts
+   * // HTTPS_PROXY=http://proxy.corp.example:3128 NO_PROXY=localhost,.internal node app.js
+   * new Dub({ proxy: "env" });
+   * ```
+   */
+  proxy?: ProxySetting;
+  /**
+   * Let the client run in a browser (a page or a browser Web Worker). Default `false`: building a
+   * client there throws `SDKValidationError`, because the API key would be readable by anyone who
+   * opens the page, and the Dub API sends no CORS headers. Call Dub from your server, and give the
+   * page a referral embed token made there. Set `true` only when the key is not secret (a test
+   * page against the fake API, an internal tool behind your own proxy). Detected at run time;
+   * Node, Deno, Bun, edge runtimes and Cloudflare Workers are never taken for browsers.
+   *
+   * @example
+   * ```ts
+   * new Dub({ serverURL: "https://dub-proxy.example.com", token: sessionToken, dangerouslyAllowBrowser: true });
+   * ```
+   */
+  dangerouslyAllowBrowser?: boolean;
+  /**
    * Receives one line per attempt, response and retry wait. `Authorization` is always redacted.
-   * A logger that throws changes nothing (reported once per client on `console.warn`). Default: none.
+   * A logger that throws changes nothing (reported once per client on `console.warn`). Default:
+   * none, unless the `DUB_LOG` environment variable is `debug` (then lines go to stderr through
+   * `console.error`); a logger given here wins over `DUB_LOG`.
    *
    * @example
    * ```ts

@@ -20,5 +20,6 @@ export type { FakeDubOptions, RateLimitOptions } from "./fake/options.js";
 export { truncatedJson, type InjectedFault, type InjectOptions } from "./fake/faults.js";
 export { errorReply, type ErrorCode } from "./fake/api-error.js";
 export { serveHandler, type RunningServer, type ServeOptions } from "./node-server.js";
+export { withCors, type CorsSetting } from "./cors.js";
 export { MAX_FAULT_DELAY_MS, type Fault, type ReceivedRequest, type Reply, type RequestHandler } from "./types.js";
 export { exampleLink, examplePartner } from "./fixtures.js";

@@ -1,4 +1,5 @@
 import { HttpResponse, http, type HttpHandler } from "msw";
+import { type CorsSetting, withCors } from "./cors.js";
 import { boundedDelay, encodeReply, type ReceivedRequest, type Reply, type RequestHandler } from "./types.js";
 
 function sleep(ms: number): Promise<void> {
@@ -27,9 +28,11 @@ function faultyBody(body: Uint8Array, reply: Reply): ReadableStream<Uint8Array> 
 /**
  * msw request handlers serving `handler` under `baseURL` (every method and path below it), for
  * `setupServer(...)` in a test suite. Faults become network errors (`reset-before-response`) or
- * bodies that fail or stall while being read.
+ * bodies that fail or stall while being read. `options.cors` answers CORS preflights as
+ * `ServeOptions.cors` does (default `false`).
  */
-export function toMswHandlers(handler: RequestHandler, baseURL: string): HttpHandler[] {
+export function toMswHandlers(handler: RequestHandler, baseURL: string, options: { readonly cors?: CorsSetting } = {}): HttpHandler[] {
+  handler = withCors(handler, options.cors);
   const base = baseURL.replace(/\/+$/, "");
   return [
     http.all(`${base}/*`, async ({ request }) => {

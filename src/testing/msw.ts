@@ -16,6 +16,7 @@
  * @module dub-partners/testing/msw
  */
 import type { HttpHandler } from "msw";
+import type { CorsSetting } from "./cors.js";
 import type { FakeDubApi } from "./fake/fake-api.js";
 import { toMswHandlers } from "./msw-handlers.js";
 
@@ -24,7 +25,13 @@ export { toMswHandlers };
 /**
  * msw handlers serving `fake` under `baseURL` (every method and path below it).
  * Default `baseURL`: `"https://api.dub.co"`, where a `Dub` client sends requests by default.
+ * `options.cors` answers CORS preflights (default `false`, as the real API): see `ServeOptions.cors`.
+ *
+ * @example
+ * ```ts
+ * const worker = setupWorker(...fakeDubHandlers(fake, "https://api.dub.co", { cors: true })); // msw in the browser
+ * ```
  */
-export function fakeDubHandlers(fake: Pick<FakeDubApi, "handler">, baseURL = "https://api.dub.co"): HttpHandler[] {
-  return toMswHandlers(fake.handler, baseURL);
+export function fakeDubHandlers(fake: Pick<FakeDubApi, "handler">, baseURL = "https://api.dub.co", options: { readonly cors?: CorsSetting } = {}): HttpHandler[] {
+  return toMswHandlers(fake.handler, baseURL, options);
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { type CorsSetting, withCors } from "./cors.js";
 import { boundedDelay, encodeReply, type ReceivedRequest, type Reply, type RequestHandler } from "./types.js";
 
 /** A running HTTP server bound to a loopback address. */
@@ -24,6 +25,17 @@ export interface ServeOptions {
    * idle connections between a client's calls.
    */
   readonly keepAliveTimeoutMs?: number;
+  /**
+   * Answer CORS preflights and let browsers read the replies: `true` for any origin, or
+   * `{ origins: ["http://localhost:5173"] }`. Default `false`, as the real Dub API, which sends no
+   * CORS header. Preflights are answered by the server and do not appear in `fake.requests`.
+   *
+   * @example
+   * ```ts
+   * const server = await fake.listen({ cors: { origins: ["http://localhost:5173"] } }); // a Vite app's tests
+   * ```
+   */
+  readonly cors?: CorsSetting;
 }
 
 function readRequest(req: IncomingMessage): Promise<ReceivedRequest> {
@@ -87,6 +99,7 @@ async function play(reply: Reply, res: ServerResponse): Promise<void> {
  * played on the real socket: resets, cut bodies, stalls.
  */
 export function serveHandler(handler: RequestHandler, options: ServeOptions = {}): Promise<RunningServer> {
+  handler = withCors(handler, options.cors);
   const sockets = new Set<Socket>();
   const server: Server = createServer(async (req, res) => {
     try {

@@ -45,6 +45,9 @@ function overHttp(name: string, fetchImpl?: DubOptions["fetch"]): TransportCase 
   return {
     name,
     async start(handler, serve) {
+      // The Node transport loads undici on its first call, inside that attempt's deadline; under a
+      // loaded machine that can eat a short test deadline before any byte is sent.
+      if (!fetchImpl) await import("undici/lib/dispatcher/pool.js");
       const server = await serveHandler(handler, serve);
       const t = tracking((options) => new Dub({ token: TOKEN, serverURL: server.url, retryConfig: FAST_RETRIES, fetch: fetchImpl, ...options }));
       return {

@@ -1,11 +1,13 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { CliUsageError, parseCliArgs } from "../../src/testing/fake/cli-args.js";
+import { CliUsageError, cliUsage, parseCliArgs } from "../../src/testing/fake/cli-args.js";
+import { declared, type OperationId } from "../helpers/declarations.js";
+import { ROUTES } from "../../src/testing/fake/routes/index.js";
 
 describe("parseCliArgs", () => {
   it("has the documented defaults", () => {
-    expect(parseCliArgs([])).toEqual({ port: 4010, host: "127.0.0.1", rateLimit: false, token: undefined, help: false });
+    expect(parseCliArgs([])).toEqual({ port: 4010, host: "127.0.0.1", rateLimit: false, token: undefined, cors: false, help: false });
   });
 
   it("reads every option, as `--name value` or `--name=value`", () => {
@@ -14,13 +16,25 @@ describe("parseCliArgs", () => {
       host: "0.0.0.0",
       rateLimit: { limit: 60, windowMs: 60_000 },
       token: "dub_local",
+      cors: false,
       help: false,
     });
     expect(parseCliArgs(["-h"]).help).toBe(true);
+    expect(parseCliArgs(["--cors"]).cors).toBe(true);
+    expect(parseCliArgs(["--cors=http://localhost:5173,https://app.example"]).cors).toEqual({ origins: ["http://localhost:5173", "https://app.example"] });
+  });
+
+  it("lists, in --help, every route of the fake's route table, and a route added to it", () => {
+    const help = cliUsage();
+    const listed = help.split("\n").filter((line) => /^ {2}[A-Z]+ +\//.test(line)).map((line) => line.trim().replace(/ +/, " "));
+    // Every route of the table (keyed by operationId), as the METHOD /path its operation is declared with.
+    expect([...listed].sort()).toEqual(Object.keys(ROUTES).map((id) => declared(id as OperationId).label).sort());
+    expect(listed.length).toBeGreaterThanOrEqual(11);
+    expect(cliUsage(["GET /partners", "DELETE /partners/links/abc"])).toMatch(/^ {2}DELETE \/partners\/links\/abc$/m);
   });
 
   it("refuses what it cannot use", () => {
-    for (const argv of [["--port", "http"], ["--port", "70000"], ["--rate-limit", "10"], ["--rate-limit", "10/0"], ["--token"], ["--verbose"], ["4010"]]) {
+    for (const argv of [["--port", "http"], ["--port", "70000"], ["--rate-limit", "10"], ["--rate-limit", "10/0"], ["--token"], ["--verbose"], ["4010"], ["--cors=localhost"], ["--cors=http://a.example/path"]]) {
       expect(() => parseCliArgs(argv), argv.join(" ")).toThrow(CliUsageError);
     }
   });
@@ -69,6 +83,8 @@ describe("the dub-partners-fake command, as built (npm test builds before testin
     const bad = run(["--port", "x"]);
     expect(await Promise.all([help.exited, bad.exited])).toEqual([0, 2]);
     expect(help.output().stdout).toContain("Usage: dub-partners-fake");
+    expect(help.output().stdout).toMatch(/^ {2}GET +\/partners\/analytics$/m);
+    expect(help.output().stdout).toContain("--cors");
     expect(bad.output().stderr).toContain("--port must be an integer");
   });
 });

@@ -22,4 +22,5 @@ export {
   SDKValidationError,
   type ValidationIssue,
 } from "./client-errors.js";
+export { TransportUnavailableError } from "./transport-unavailable.js";
 export type { RateLimitInfo } from "../rate-limit.js";

@@ -1,6 +1,7 @@
 import { MAX_SERVER_WAIT_MS } from "../constants.js";
 import { ConnectionError, RequestTimeoutError } from "../errors/client-errors.js";
 import { DubError } from "../errors/http-errors.js";
+import { BROWSER_FETCH_FAILED } from "../transport/transport-errors.js";
 import type { RetryPlan } from "./retry-config.js";
 
 /**
@@ -23,6 +24,8 @@ export function isRetryable(error: unknown, idempotent: boolean, plan: RetryPlan
     return error.statusCode === 429 || repeatable;
   }
   if (error instanceof ConnectionError) {
+    // Mostly a CORS or policy refusal, which every attempt would meet again.
+    if (error.errorCode === BROWSER_FETCH_FAILED) return false;
     return plan.retryConnectionErrors && (!error.requestSent || repeatable);
   }
   if (error instanceof RequestTimeoutError) {

@@ -1,4 +1,6 @@
+import { runsInBrowser } from "../browser.js";
 import type { Cancellation } from "./cancellation.js";
+import { BrowserFetchError } from "./transport-errors.js";
 import { BoundedCollector, checkDeclaredLength, LocalRefusalError, type Transport, type TransportRequest, type TransportResponse } from "./types.js";
 
 /** A `fetch` function, as the global one or one passed in `DubOptions.fetch`. */
@@ -85,8 +87,12 @@ function refusedLocally(request: TransportRequest): LocalRefusalError | undefine
  *
  * Redirects are not followed (`redirect: "manual"`): the API never redirects, and following one
  * could carry the API key to another origin.
+ *
+ * In a browser, a `fetch` that rejects with a `TypeError` (CORS, a Content-Security-Policy, mixed
+ * content, the network: browsers do not say which) becomes {@link BrowserFetchError}.
  */
 export function createFetchTransport(fetchImpl?: FetchLike): Transport {
+  const inBrowser = runsInBrowser();
   return {
     async send(request: TransportRequest): Promise<TransportResponse> {
       const doFetch = fetchImpl ?? (globalThis.fetch as FetchLike);
@@ -101,6 +107,7 @@ export function createFetchTransport(fetchImpl?: FetchLike): Transport {
           redirect: "manual",
         });
       } catch (error) {
+        if (inBrowser && error instanceof TypeError && !request.cancellation.aborted) throw new BrowserFetchError(request.url, error);
         throw refusedLocally(request) ?? error;
       }
       const headers = headersToRecord(response.headers);

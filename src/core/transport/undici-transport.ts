@@ -1,53 +1,41 @@
-import type { Dispatcher, Pool } from "undici";
+import type { Dispatcher } from "undici";
 import { SDK_VERSION } from "../constants.js";
 import type { Cancellation } from "./cancellation.js";
+import type { DispatcherLike, ProxySetting } from "./dispatcher-like.js";
+import { createFetchTransport } from "./fetch-transport.js";
+import { type LoadOutcome, loadUndiciClass, type UndiciLoaders } from "./undici-loader.js";
 import { BoundedCollector, checkDeclaredLength, LocalRefusalError, type Transport, type TransportRequest, type TransportResponse } from "./types.js";
 
 /** Options of the undici transport. */
 export interface UndiciTransportOptions {
-  /** Connect deadline in milliseconds. */
+  /** Connect deadline in milliseconds, for the dispatchers the transport creates. */
   readonly connectTimeoutMs: number;
-}
-
-/** How the transport loads undici; replaced in tests. */
-export interface PoolLoaders {
-  /** undici's `Pool` module alone. */
-  readonly poolModule: () => Promise<{ default: unknown }>;
-  /** undici's package entry. */
-  readonly undici: () => Promise<{ Pool: typeof Pool }>;
+  /** The caller's dispatcher, used instead of a pool of the transport's own; never closed by it. */
+  readonly dispatcher?: DispatcherLike | undefined;
+  /** `"env"`: an `EnvHttpProxyAgent` (HTTP(S)_PROXY, NO_PROXY) instead of a pool. */
+  readonly proxy?: ProxySetting | undefined;
+  /** Told when the transport falls back to `fetch`. */
+  readonly logger?: { debug(message: string): void } | undefined;
+  /** How undici is loaded; replaced in tests. */
+  readonly loaders?: UndiciLoaders | undefined;
 }
 
 /**
- * Literal specifiers, so that bundlers (esbuild, webpack, Vercel's and Netlify's file tracing)
- * see and include the module when an application bundles its Node code.
+ * undici's `Pool` class once asked for (every client shares the module), loaded on the first
+ * request rather than at import, so importing the SDK costs nothing until it is used.
  */
-const UNDICI: PoolLoaders = {
-  poolModule: () => import("undici/lib/dispatcher/pool.js"),
-  undici: () => import("undici"),
-};
+let sharedPool: Promise<LoadOutcome<"Pool">> | undefined;
 
-/**
- * undici's `Pool` class, loaded on the first request.
- *
- * Only its own module is loaded: undici's package entry loads all of undici (fetch, WebSocket,
- * caches, mocks: about 110 modules, some 75 ms of a cold start on a small machine) where the pool
- * needs 22 of them. undici has no `exports` map, so the module path is public to Node; should a
- * later undici move it, the package entry is used instead (slower to load, same class). Loaded on
- * the first call rather than at import, so importing the SDK costs nothing until it is used.
- */
-export async function loadPool(loaders: PoolLoaders = UNDICI): Promise<typeof Pool> {
-  try {
-    const PoolClass = (await loaders.poolModule()).default as typeof Pool;
-    if (typeof PoolClass === "function" && typeof PoolClass.prototype.dispatch === "function") return PoolClass;
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code !== "ERR_MODULE_NOT_FOUND" && code !== "MODULE_NOT_FOUND") throw error;
-  }
-  return (await loaders.undici()).Pool;
+function loadPool(loaders: UndiciLoaders | undefined): Promise<LoadOutcome<"Pool">> {
+  if (loaders) return loadUndiciClass("Pool", loaders);
+  if (sharedPool) return sharedPool;
+  const loading = loadUndiciClass("Pool");
+  // A failure is not kept: the next call tries again.
+  loading.catch(() => {
+    if (sharedPool === loading) sharedPool = undefined;
+  });
+  return (sharedPool = loading);
 }
-
-/** The pool class once loaded (every client shares the module), or the load in progress. */
-let poolClass: typeof Pool | Promise<typeof Pool> | undefined;
 
 const USER_AGENT = `dub-partners/${SDK_VERSION} node/${typeof process === "undefined" ? "unknown" : process.versions.node}`;
 
@@ -158,51 +146,74 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
 }
 
 /**
- * Transport over a keep-alive undici `Pool` to the API origin: the default on Node, and the
- * fastest way to speak HTTP/1.1 there. Requests go through `pool.dispatch` with a handler that
- * collects the body (see {@link CollectingHandler}). The pool is created on the first request and
- * closed by `close()`. Redirects are not followed.
+ * Transport over undici: by default a keep-alive `Pool` to the API origin, the fastest way to
+ * speak HTTP/1.1 on Node; or the caller's `dispatcher`; or an `EnvHttpProxyAgent` with
+ * `proxy: "env"`. Requests go through `dispatch` with a handler that collects the body (see
+ * {@link CollectingHandler}). The pool (or proxy agent) is created on the first request and closed
+ * by `close()`; the caller's dispatcher is theirs to close. Redirects are not followed.
+ *
+ * In an ES module bundle where undici cannot run and no `node_modules` has it, the pool gives way
+ * to the runtime's own `fetch` (Node's is built on undici), so a bundled application still works.
  */
 export function createUndiciTransport(options: UndiciTransportOptions): Transport {
-  let pool: Pool | undefined;
+  /** Where requests go: the caller's dispatcher, or one of the transport's own once opened. */
+  let target = options.dispatcher as Dispatcher | undefined;
+  /** The transport's own dispatcher, which `close()` closes. */
+  let owned: Dispatcher | undefined;
+  let fallback: Transport | undefined;
+  let opening: Promise<void> | undefined;
   let origin = "";
+  const connect = { timeout: options.connectTimeoutMs };
+  // Start loading the pool as the client is built (not at import): the first call, usually made
+  // later, then finds it loaded instead of spending its deadline on it. A failure is met, and
+  // reported, by that call.
+  if (!target && options.proxy !== "env") loadPool(options.loaders).catch(() => {});
 
-  const openPool = (PoolClass: typeof Pool, url: string): Pool => {
-    origin = new URL(url).origin;
-    pool = new PoolClass(origin, { connect: { timeout: options.connectTimeoutMs } });
-    return pool;
+  const open = async (): Promise<void> => {
+    if (options.proxy === "env") {
+      const outcome = await loadUndiciClass("EnvHttpProxyAgent", options.loaders);
+      // No fallback here: fetch would bypass the proxy the environment asks for.
+      if ("unusableInBundle" in outcome) throw outcome.unusableInBundle;
+      target = owned = new outcome.loaded({ connect });
+      return;
+    }
+    const outcome = await loadPool(options.loaders);
+    if ("loaded" in outcome) {
+      target = owned = new outcome.loaded(origin, { connect });
+      return;
+    }
+    options.logger?.debug(`dub-partners: ${outcome.unusableInBundle.message}; sending with the runtime's fetch instead`);
+    fallback = createFetchTransport();
   };
 
   const send = (request: TransportRequest): Promise<TransportResponse> => {
-    if (pool) return dispatch(pool, origin, request);
-    if (typeof poolClass === "function") return dispatch(openPool(poolClass, request.url), origin, request);
-    poolClass ??= loadPool().then(
-      (loaded) => (poolClass = loaded),
-      (error: unknown) => {
-        // Not cached: the next call tries again.
-        poolClass = undefined;
-        throw new Error(`could not load undici, the HTTP client of the Node build: ${(error as Error)?.message ?? String(error)}`, { cause: error });
-      },
-    );
-    return poolClass.then(() => send(request));
+    origin ||= new URL(request.url).origin;
+    if (target) return dispatch(target, origin, request);
+    if (fallback) return fallback.send(request);
+    const current = (opening ??= open().finally(() => {
+      if (opening === current) opening = undefined;
+    }));
+    return current.then(() => send(request));
   };
 
   return {
     send,
     async close() {
-      const closing = pool;
-      pool = undefined;
+      const closing = owned;
+      owned = undefined;
+      // The caller's dispatcher stays in use, and open: it is theirs.
+      target = options.dispatcher as Dispatcher | undefined;
       await closing?.close();
     },
   };
 }
 
-/** Sends one request through `pool`; resolves once the whole body has arrived. */
-function dispatch(pool: Pool, origin: string, request: TransportRequest): Promise<TransportResponse> {
+/** Sends one request through `dispatcher`; resolves once the whole body has arrived. */
+function dispatch(dispatcher: Dispatcher, origin: string, request: TransportRequest): Promise<TransportResponse> {
   return new Promise<TransportResponse>((resolve, reject) => {
     if (request.cancellation.aborted) return reject(request.cancellation.reason);
     const handler = new CollectingHandler(request.maxResponseBytes, request.cancellation, resolve, reject);
-    pool.dispatch(
+    dispatcher.dispatch(
       {
         origin,
         path: request.url.slice(origin.length),

@@ -4,7 +4,7 @@
  * integration by hand or running another language's tests against it.
  */
 import { serveHandler } from "../node-server.js";
-import { CLI_USAGE, CliUsageError, parseCliArgs } from "./cli-args.js";
+import { CliUsageError, cliUsage, parseCliArgs } from "./cli-args.js";
 import { createFakeDubApi } from "./fake-api.js";
 
 async function main(): Promise<void> {
@@ -13,17 +13,17 @@ async function main(): Promise<void> {
     config = parseCliArgs(process.argv.slice(2));
   } catch (error) {
     if (!(error instanceof CliUsageError)) throw error;
-    process.stderr.write(`${error.message}\n\n${CLI_USAGE}`);
+    process.stderr.write(`${error.message}\n\n${cliUsage()}`);
     process.exitCode = 2;
     return;
   }
   if (config.help) {
-    process.stdout.write(CLI_USAGE);
+    process.stdout.write(cliUsage());
     return;
   }
   // The adapter-free core: the CLI must not need msw, which only tests install.
   const fake = createFakeDubApi({ rateLimit: config.rateLimit, token: config.token });
-  const server = await serveHandler(fake.handler, { port: config.port, host: config.host });
+  const server = await serveHandler(fake.handler, { port: config.port, host: config.host, cors: config.cors });
   process.stdout.write(`Fake Dub Partners API listening on ${server.url}\n`);
   const stop = () => {
     void server.close().then(() => process.exit(0));

@@ -68,3 +68,12 @@ export function matchRoute(method: string, path: string): RouteMatch | undefined
   }
   return best;
 }
+
+/**
+ * `METHOD /path` of every operation the fake serves, in the registry's order: what
+ * `dub-partners-fake --help` lists. Read from the registry the routes are keyed by, so a route
+ * added there shows up.
+ */
+export function servedRoutes(): string[] {
+  return SERVED.map(({ operation }) => operation.label);
+}

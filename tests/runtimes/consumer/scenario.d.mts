@@ -20,6 +20,7 @@ export interface ScenarioOptions {
   resolved?: string;
   errors?: object;
   extra?: Record<string, unknown>;
+  clientOptions?: Record<string, unknown>;
 }
 
 export function detectRuntime(): { name: string; version: string | undefined };

@@ -20,14 +20,19 @@ export function detectRuntime() {
   if (typeof g.EdgeRuntime === "string") return { name: "edge-runtime", version: undefined };
   if (g.navigator?.userAgent === "Cloudflare-Workers") return { name: "workerd", version: undefined };
   if (g.process?.versions?.node) return { name: "node", version: g.process.versions.node };
+  if (typeof g.window === "object" && typeof g.document === "object") {
+    const chrome = /(?:HeadlessChrome|Chrome)\/([\d.]+)/.exec(g.navigator?.userAgent ?? "");
+    return { name: "browser", version: chrome ? `Chromium ${chrome[1]}` : g.navigator?.userAgent };
+  }
   return { name: "unknown", version: undefined };
 }
 
 /**
  * Runs the scenario.
  * @param {Record<string, any>} sdk the `dub-partners` module, however it was loaded
- * @param {{ serverURL: string, format: string, resolved?: string, errors?: Record<string, any>, extra?: Record<string, unknown> }} options
- *   `errors`: the `dub-partners/errors` module, when the entry point loaded it
+ * @param {{ serverURL: string, format: string, resolved?: string, errors?: Record<string, any>, extra?: Record<string, unknown>, clientOptions?: Record<string, unknown> }} options
+ *   `errors`: the `dub-partners/errors` module, when the entry point loaded it;
+ *   `clientOptions`: more options for the client (the browser's `dangerouslyAllowBrowser`)
  */
 export async function runScenario(sdk, options) {
   const started = Date.now();
@@ -71,6 +76,7 @@ export async function runScenario(sdk, options) {
       timeoutMs: 10_000,
       // Short waits keep the matrix fast; the retry itself is what is checked.
       retryConfig: { strategy: "backoff", backoff: { initialInterval: 50, maxInterval: 200, maxElapsedTime: 5_000 } },
+      ...options.clientOptions,
     });
 
     const partner = await dub.partners.create({ email: "kim@example.com", name: "Kim Lee", tenantId: "user_42" });
