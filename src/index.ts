@@ -17,3 +17,4 @@ export type { Partners } from "./resources/partners.js";
 export type { PartnerApplications } from "./resources/partner-applications.js";
 export * from "./core/errors/index.js";
 export type * from "./models/index.js";
+export * from "./webhooks/index.js";
