@@ -16,7 +16,9 @@
  * `npm install` the tarball there (one install shared by every runtime); bundle the edge and
  * worker entries with esbuild and check the bundles; compile the TypeScript consumers; then run
  * each row against its own fake server (with a 503 queued in front of the first upsert) and check
- * both what the runtime reports and what the server received. Exits 1 when a row fails.
+ * both what the runtime reports and what the server received. Every row also verifies webhooks
+ * with `dub-partners/webhooks` (a signature from Node's createHmac, a tampered body, one signed
+ * with the runtime's own WebCrypto). Exits 1 when a row fails.
  */
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -59,14 +61,14 @@ function rows(ctx) {
       id: `node${major}-esm`,
       runtime: `Node ${major}`,
       format: "ESM `import`",
-      expect: { runtime: "node", versionPrefix: binary === bin.node20 ? process.versions.node : `${major}.`, transport: "undici", resolved: "dist/index.js" },
+      expect: { runtime: "node", versionPrefix: binary === bin.node20 ? process.versions.node : `${major}.`, transport: "undici", resolved: "dist/index.js", webhooksResolved: "dist/webhooks.js" },
       command: (url) => [binary, ["esm.mjs", url]],
     },
     {
       id: `node${major}-cjs`,
       runtime: `Node ${major}`,
       format: "CJS `require`",
-      expect: { runtime: "node", versionPrefix: binary === bin.node20 ? process.versions.node : `${major}.`, transport: "undici", resolved: "dist/index.cjs" },
+      expect: { runtime: "node", versionPrefix: binary === bin.node20 ? process.versions.node : `${major}.`, transport: "undici", resolved: "dist/index.cjs", webhooksResolved: "dist/webhooks.cjs" },
       command: (url) => [binary, ["cjs.cjs", url]],
     },
   ];
@@ -83,21 +85,21 @@ function rows(ctx) {
       id: "bun-esm",
       runtime: "Bun",
       format: "ESM `import`",
-      expect: { runtime: "bun", transport: "fetch", resolved: "dist/edge/index.js" },
+      expect: { runtime: "bun", transport: "fetch", resolved: "dist/edge/index.js", webhooksResolved: "dist/edge/webhooks.js" },
       command: (url) => [bin.bun, ["esm.mjs", url], bunEnv],
     },
     {
       id: "bun-cjs",
       runtime: "Bun",
       format: "CJS `require`",
-      expect: { runtime: "bun", transport: "fetch", resolved: "dist/edge/index.cjs" },
+      expect: { runtime: "bun", transport: "fetch", resolved: "dist/edge/index.cjs", webhooksResolved: "dist/edge/webhooks.cjs" },
       command: (url) => [bin.bun, ["cjs.cjs", url], bunEnv],
     },
     {
       id: "deno-esm",
       runtime: "Deno",
       format: "ESM `import` (node_modules)",
-      expect: { runtime: "deno", transport: "fetch", resolved: "dist/edge/index.js" },
+      expect: { runtime: "deno", transport: "fetch", resolved: "dist/edge/index.js", webhooksResolved: "dist/edge/webhooks.js" },
       command: (url) => [bin.deno, [...denoRun, "esm.mjs", url], denoEnv],
     },
     {
@@ -106,7 +108,7 @@ function rows(ctx) {
       format: "CJS `require` (node_modules)",
       // Deno resolves require() with the `require` and `node` conditions only, never `deno`: it
       // loads the Node build, whose undici runs on Deno's Node compatibility layer.
-      expect: { runtime: "deno", transport: "undici", resolved: "dist/index.cjs" },
+      expect: { runtime: "deno", transport: "undici", resolved: "dist/index.cjs", webhooksResolved: "dist/webhooks.cjs" },
       command: (url) => [bin.deno, [...denoRun, "--allow-env", "cjs.cjs", url], denoEnv],
     },
     {
@@ -244,6 +246,7 @@ async function bundle(consumer, kind) {
   if (!fromPackage.length || fromPackage.some((input) => !input.startsWith("dist/edge/"))) {
     problems.push(`the bundle took ${fromPackage.join(", ")} from the package, not dist/edge/`);
   }
+  if (!fromPackage.includes("dist/edge/webhooks.js")) problems.push("the bundle did not take dub-partners/webhooks from dist/edge/webhooks.js");
   return { file, bytes: Buffer.byteLength(code), fromPackage, problems };
 }
 
@@ -266,6 +269,7 @@ async function bundleNodeApp(consumer) {
   if (!fromPackage.length || fromPackage.some((input) => input.startsWith("dist/edge/") || !input.startsWith("dist/"))) {
     problems.push(`the bundle took ${fromPackage.join(", ")} from the package, not the Node build`);
   }
+  if (!fromPackage.includes("dist/webhooks.cjs")) problems.push("the bundle did not take dub-partners/webhooks from dist/webhooks.cjs");
   return { file, bytes: (await readFile(file)).byteLength, fromPackage, problems };
 }
 
@@ -297,6 +301,10 @@ async function runScenarioRow(row, ctx) {
       if (expect.versionPrefix && !String(result.version).startsWith(expect.versionPrefix)) problems.push(`version ${result.version}, expected ${expect.versionPrefix}*`);
       if (result.transport !== expect.transport) problems.push(`used the ${result.transport} transport, expected ${expect.transport}`);
       if (expect.resolved && packageRelative(result.resolved) !== expect.resolved) problems.push(`loaded ${packageRelative(result.resolved)}, expected ${expect.resolved}`);
+      if (result.ok && result.webhooks !== "verified") problems.push("did not run the dub-partners/webhooks steps");
+      if (expect.webhooksResolved && packageRelative(result.webhooksResolved) !== expect.webhooksResolved) {
+        problems.push(`dub-partners/webhooks resolved to ${packageRelative(result.webhooksResolved)}, expected ${expect.webhooksResolved}`);
+      }
     }
     if (built) problems.push(...built.problems);
     const count = (method, route) => fake.requests.filter((r) => r.method === method && r.path.split("?")[0] === route).length;
