@@ -11,7 +11,7 @@
  * 4. publint on the tarball, warnings counted as errors;
  * 5. @arethetypeswrong/cli on the tarball: every entry point, for node10, node16 (from CJS and
  *    from ESM) and bundler resolution. The one tolerated finding is `NoResolution` of a subpath
- *    (`dub-partners/errors`, `/testing`, `/testing/msw`) under node10: that resolution predates
+ *    (`dub-partners/errors`, `/funcs`, `/webhooks`, `/testing`, `/testing/msw`) under node10: that resolution predates
  *    `exports`, so no subpath can resolve there without stub files; the root entry must still
  *    resolve (it does, through `main` and `types`).
  *
