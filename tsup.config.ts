@@ -10,7 +10,7 @@ import { nodeVariant } from "./scripts/node-variants.js";
  *   built-in in it.
  * package.json's conditional exports pick one.
  */
-const entry = { index: "src/index.ts", errors: "src/errors.ts", funcs: "src/funcs/index.ts" };
+const entry = { index: "src/index.ts", errors: "src/errors.ts", funcs: "src/funcs/index.ts", webhooks: "src/webhooks/index.ts" };
 
 /**
  * Every operation's declaration file, as an entry of the ESM builds of its own: code splitting
@@ -41,7 +41,7 @@ const common: Options = { entry, target: "es2022", sourcemap: false, treeshake: 
  * p-retry is ESM-only, and `require()` of an ES module needs Node 20.19; the CJS builds carry
  * their own copy so that `require("dub-partners")` works on every supported Node (>= 20.18).
  *
- * Split like the ESM builds: the entries (`index`, `funcs`, `errors`) share one chunk of code, so
+ * Split like the ESM builds: the entries (`index`, `funcs`, `errors`, `webhooks`) share chunks of code, so
  * a client made from `require("dub-partners")` is one `require("dub-partners/funcs")` knows (each
  * entry with its own copy would keep its own registry of clients), and zod is there once.
  */

@@ -26,6 +26,7 @@ export default defineConfig({
       { find: /^dub-partners$/, replacement: source("index.ts") },
       { find: /^dub-partners\/errors$/, replacement: source("errors.ts") },
       { find: /^dub-partners\/funcs$/, replacement: source("funcs/index.ts") },
+      { find: /^dub-partners\/webhooks$/, replacement: source("webhooks/index.ts") },
       { find: /^dub-partners\/testing$/, replacement: source("testing/index.ts") },
       { find: /^dub-partners\/testing\/msw$/, replacement: source("testing/msw.ts") },
     ],

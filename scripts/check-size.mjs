@@ -5,7 +5,10 @@
 // - fails when the gzipped size (level 9) exceeds the ceiling, so that the size cannot silently
 //   regress; reports how far it is from the 15,000-byte budget the package aims for (see
 //   docs/performance.md for where the bytes go);
-// - fails when the bundle pulls in undici or any Node built-in (`node:*`, `fs`, ...).
+// - fails when the bundle pulls in undici or any Node built-in (`node:*`, `fs`, ...);
+// - bundles webhook verification alone (`verifyWebhook` from `dub-partners/webhooks`) the same
+//   way and fails when it exceeds its own budget or contains zod: a receiver that only verifies
+//   must not pay for the client.
 // Needs `npm run build` first (reads dist/edge/). No network; runs in about a second.
 //
 // Also exported for bench/run.mjs: bundleSize() and ourOperations().
@@ -21,10 +24,14 @@ export const BUDGET_GZIP_BYTES = 15_000;
  * The regression ceiling: the size of the full client when it was last measured, plus a few
  * hundred bytes. Above it the check fails. Lower it whenever the bundle shrinks.
  */
-export const CEILING_GZIP_BYTES = 22_500;
+export const CEILING_GZIP_BYTES = 23_400;
+
+/** Budget of webhook verification alone (`verifyWebhook`, edge build), gzipped. */
+export const WEBHOOKS_BUDGET_GZIP_BYTES = 2_000;
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 export const edgeEntry = path.join(root, "dist/edge/index.js");
+export const webhooksEdgeEntry = path.join(root, "dist/edge/webhooks.js");
 
 const builtins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 
@@ -37,6 +44,7 @@ function guardPlugin(forbidden) {
     name: "edge-guard",
     setup(build) {
       build.onResolve({ filter: /^dub-partners$/ }, () => ({ path: edgeEntry }));
+      build.onResolve({ filter: /^dub-partners\/webhooks$/ }, () => ({ path: webhooksEdgeEntry }));
       build.onResolve({ filter: /^(node:|undici($|\/))/ }, (args) => {
         forbidden.push(`${args.path} (imported by ${args.importer || "<entry>"})`);
         return { path: args.path, external: true };
@@ -91,6 +99,7 @@ export async function bundleSize(contents, { conditions = ["worker", "browser"] 
     forbidden,
     undiciInputs: inputs.filter((file) => /node_modules\/undici\//.test(file)),
     sourceInputs: inputs.filter((file) => file.startsWith("src/")),
+    zodInputs: inputs.filter((file) => /node_modules\/zod\//.test(file)),
     text: Buffer.from(code).toString("utf8"),
   };
 }
@@ -144,9 +153,26 @@ export function fullClientEntry(operations) {
   return `import { Dub } from "dub-partners";\nconst dub = new Dub({ token: "x" });\nexport const calls = [\n${calls}\n];\n`;
 }
 
+/** The entry module of a receiver that only verifies webhooks. */
+export const webhooksEntry = `import { verifyWebhook } from "dub-partners/webhooks";\nexport { verifyWebhook };\n`;
+
+/** Problems of the verification-only bundle, and its one-line summary. */
+async function checkWebhooksBundle() {
+  const size = await bundleSize(webhooksEntry);
+  const problems = [];
+  if (size.zodInputs.length) problems.push(`webhook verification alone bundles zod (${size.zodInputs[0]}, ...)`);
+  if (size.forbidden.length || size.undiciInputs.length) problems.push(`webhook verification alone imports Node-only modules: ${[...size.forbidden, ...size.undiciInputs].join(", ")}`);
+  if (size.sourceInputs.length) problems.push(`the webhooks bundle was built from src/ instead of dist/edge/ (${size.sourceInputs[0]}, ...)`);
+  const summary = `webhook verification alone (verifyWebhook): ${size.gzipBytes.toLocaleString("en-US")} bytes gzipped, ${size.minBytes.toLocaleString("en-US")} bytes minified, no zod`;
+  if (size.gzipBytes > WEBHOOKS_BUDGET_GZIP_BYTES) {
+    problems.push(`${summary}\n  exceeds its budget of ${WEBHOOKS_BUDGET_GZIP_BYTES.toLocaleString("en-US")} bytes gzipped by ${(size.gzipBytes - WEBHOOKS_BUDGET_GZIP_BYTES).toLocaleString("en-US")} bytes`);
+  }
+  return { problems, summary: `${summary}; budget ${WEBHOOKS_BUDGET_GZIP_BYTES.toLocaleString("en-US")} bytes` };
+}
+
 async function main() {
-  if (!existsSync(edgeEntry)) {
-    console.error(`check-size: ${path.relative(root, edgeEntry)} is missing; run \`npm run build\` first.`);
+  if (!existsSync(edgeEntry) || !existsSync(webhooksEdgeEntry)) {
+    console.error(`check-size: ${path.relative(root, existsSync(edgeEntry) ? webhooksEdgeEntry : edgeEntry)} is missing; run \`npm run build\` first.`);
     process.exit(1);
   }
   const started = performance.now();
@@ -175,6 +201,8 @@ async function main() {
       `${summary}\n  exceeds the regression ceiling of ${CEILING_GZIP_BYTES.toLocaleString("en-US")} bytes gzipped by ${(size.gzipBytes - CEILING_GZIP_BYTES).toLocaleString("en-US")} bytes`,
     );
   }
+  const webhooks = await checkWebhooksBundle();
+  problems.push(...webhooks.problems);
   if (problems.length) {
     console.error(`check-size: FAIL\n- ${problems.join("\n- ")}`);
     process.exit(1);
@@ -184,7 +212,8 @@ async function main() {
       ? `within the ${BUDGET_GZIP_BYTES.toLocaleString("en-US")}-byte budget`
       : `${(size.gzipBytes - BUDGET_GZIP_BYTES).toLocaleString("en-US")} bytes over the ${BUDGET_GZIP_BYTES.toLocaleString("en-US")}-byte budget`;
   console.log(
-    `check-size: ok, ${summary}; ceiling ${CEILING_GZIP_BYTES.toLocaleString("en-US")} bytes, ${target} (${Math.round(performance.now() - started)} ms)`,
+    `check-size: ok, ${summary}; ceiling ${CEILING_GZIP_BYTES.toLocaleString("en-US")} bytes, ${target}\n` +
+      `check-size: ok, ${webhooks.summary} (${Math.round(performance.now() - started)} ms)`,
   );
 }
 

@@ -16,8 +16,9 @@
  * `npm install` the tarball there (one install shared by every runtime); bundle the edge, worker,
  * browser and Node-app entries with esbuild and check the bundles; compile the TypeScript
  * consumers; then run each row against its own fake server (with a 503 queued in front of the
- * first upsert) and check both what the runtime reports and what the server received. Exits 1
- * when a row fails.
+ * first upsert) and check both what the runtime reports and what the server received. Every row
+ * also verifies webhooks with `dub-partners/webhooks` (a signature from Node's createHmac, a
+ * tampered body, one signed with the runtime's own WebCrypto). Exits 1 when a row fails.
  *
  * The Chromium row needs playwright-core (a dev dependency) and Debian's `chromium` (or
  * CHROMIUM_PATH); when Chromium is missing and this runs as root, it is installed with apt-get.
@@ -65,14 +66,14 @@ function rows(ctx) {
       id: `node${major}-esm`,
       runtime: `Node ${major}`,
       format: "ESM `import`",
-      expect: { runtime: "node", versionPrefix: binary === bin.node20 ? process.versions.node : `${major}.`, transport: "undici", resolved: "dist/index.js" },
+      expect: { runtime: "node", versionPrefix: binary === bin.node20 ? process.versions.node : `${major}.`, transport: "undici", resolved: "dist/index.js", webhooksResolved: "dist/webhooks.js" },
       command: (url) => [binary, ["esm.mjs", url]],
     },
     {
       id: `node${major}-cjs`,
       runtime: `Node ${major}`,
       format: "CJS `require`",
-      expect: { runtime: "node", versionPrefix: binary === bin.node20 ? process.versions.node : `${major}.`, transport: "undici", resolved: "dist/index.cjs" },
+      expect: { runtime: "node", versionPrefix: binary === bin.node20 ? process.versions.node : `${major}.`, transport: "undici", resolved: "dist/index.cjs", webhooksResolved: "dist/webhooks.cjs" },
       command: (url) => [binary, ["cjs.cjs", url]],
     },
   ];
@@ -89,21 +90,21 @@ function rows(ctx) {
       id: "bun-esm",
       runtime: "Bun",
       format: "ESM `import`",
-      expect: { runtime: "bun", transport: "fetch", resolved: "dist/edge/index.js" },
+      expect: { runtime: "bun", transport: "fetch", resolved: "dist/edge/index.js", webhooksResolved: "dist/edge/webhooks.js" },
       command: (url) => [bin.bun, ["esm.mjs", url], bunEnv],
     },
     {
       id: "bun-cjs",
       runtime: "Bun",
       format: "CJS `require`",
-      expect: { runtime: "bun", transport: "fetch", resolved: "dist/edge/index.cjs" },
+      expect: { runtime: "bun", transport: "fetch", resolved: "dist/edge/index.cjs", webhooksResolved: "dist/edge/webhooks.cjs" },
       command: (url) => [bin.bun, ["cjs.cjs", url], bunEnv],
     },
     {
       id: "deno-esm",
       runtime: "Deno",
       format: "ESM `import` (node_modules)",
-      expect: { runtime: "deno", transport: "fetch", resolved: "dist/edge/index.js" },
+      expect: { runtime: "deno", transport: "fetch", resolved: "dist/edge/index.js", webhooksResolved: "dist/edge/webhooks.js" },
       command: (url) => [bin.deno, [...denoRun, "esm.mjs", url], denoEnv],
     },
     {
@@ -112,7 +113,7 @@ function rows(ctx) {
       format: "CJS `require` (node_modules)",
       // Deno resolves require() with the `require` and `node` conditions only, never `deno`: it
       // loads the Node build, whose undici runs on Deno's Node compatibility layer.
-      expect: { runtime: "deno", transport: "undici", resolved: "dist/index.cjs" },
+      expect: { runtime: "deno", transport: "undici", resolved: "dist/index.cjs", webhooksResolved: "dist/webhooks.cjs" },
       command: (url) => [bin.deno, [...denoRun, "--allow-env", "cjs.cjs", url], denoEnv],
     },
     {
@@ -309,20 +310,22 @@ const BUNDLES = {
     entry: "edge.mjs",
     out: "bundle-edge.js",
     options: { platform: "neutral", conditions: ["edge-light", "worker", "browser"], mainFields: ["browser", "module", "main"], format: "iife", globalName: "__dubSmoke" },
+    webhooks: "dist/edge/webhooks.js",
   },
   worker: {
     kind: "web",
     entry: "worker.mjs",
     out: "bundle-worker.mjs",
     options: { platform: "neutral", conditions: ["workerd", "worker", "browser"], mainFields: ["browser", "module", "main"], format: "esm" },
+    webhooks: "dist/edge/webhooks.js",
   },
   // esbuild's browser defaults (the `browser` condition, browser main fields), as Vite's build.
-  browser: { kind: "web", entry: "browser.mjs", out: "browser/page.js", options: { platform: "browser", format: "esm" } },
+  browser: { kind: "web", entry: "browser.mjs", out: "browser/page.js", options: { platform: "browser", format: "esm" }, webhooks: "dist/edge/webhooks.js" },
   "browser-worker": { kind: "web", entry: "browser-worker.mjs", out: "browser/worker.js", options: { platform: "browser", format: "iife" } },
   // Node applications bundled whole (AWS Lambda and other single-file deploys), into a folder
   // outside the consumer where no node_modules can be found at run time.
-  "node-cjs": { kind: "node", entry: "node-bundle.cjs", out: "../node-bundle/app.cjs", options: { platform: "node", format: "cjs", target: "node20" } },
-  "node-esm": { kind: "node", entry: "node-bundle.mjs", out: "../node-bundle/app.mjs", options: { platform: "node", format: "esm", target: "node20" } },
+  "node-cjs": { kind: "node", entry: "node-bundle.cjs", out: "../node-bundle/app.cjs", options: { platform: "node", format: "cjs", target: "node20" }, webhooks: "dist/webhooks.cjs" },
+  "node-esm": { kind: "node", entry: "node-bundle.mjs", out: "../node-bundle/app.mjs", options: { platform: "node", format: "esm", target: "node20" }, webhooks: "dist/webhooks.js" },
 };
 
 /** Bundles one of {@link BUNDLES} from the consumer and checks what went in. */
@@ -350,6 +353,7 @@ async function bundle(consumer, name) {
       problems.push(`the bundle took ${fromPackage.join(", ")} from the package, not the Node build`);
     }
   }
+  if (spec.webhooks && !fromPackage.includes(spec.webhooks)) problems.push(`the bundle did not take dub-partners/webhooks from ${spec.webhooks}`);
   return { file, bytes: Buffer.byteLength(code), fromPackage, problems };
 }
 
@@ -383,6 +387,10 @@ async function runScenarioRow(row, ctx) {
       if (expect.versionPrefix && !String(result.version).startsWith(expect.versionPrefix)) problems.push(`version ${result.version}, expected ${expect.versionPrefix}*`);
       if (result.transport !== expect.transport) problems.push(`used the ${result.transport} transport, expected ${expect.transport}`);
       if (expect.resolved && packageRelative(result.resolved) !== expect.resolved) problems.push(`loaded ${packageRelative(result.resolved)}, expected ${expect.resolved}`);
+      if (result.ok && result.webhooks !== "verified") problems.push("did not run the dub-partners/webhooks steps");
+      if (expect.webhooksResolved && packageRelative(result.webhooksResolved) !== expect.webhooksResolved) {
+        problems.push(`dub-partners/webhooks resolved to ${packageRelative(result.webhooksResolved)}, expected ${expect.webhooksResolved}`);
+      }
     }
     if (built) problems.push(...built.flatMap((b) => b.problems));
     if (result && row.check) problems.push(...row.check(result));

@@ -5,3 +5,4 @@
  * @module dub-partners/errors
  */
 export * from "./core/errors/index.js";
+export { WebhookVerificationError, type WebhookVerificationErrorCode } from "./webhooks/verification-error.js";

@@ -1,6 +1,7 @@
 /**
  * `dub-partners`: the client of the Dub Partners API ({@link Dub}), its options, request and
- * response models, and every error class it throws.
+ * response models, every error class it throws, and webhook verification ({@link verifyWebhook},
+ * also alone in `dub-partners/webhooks`).
  *
  * @module dub-partners
  */
@@ -18,3 +19,4 @@ export type { DubNamespaces, Partners, PartnerApplications } from "./operations/
 export * from "./core/errors/index.js";
 export type * from "./models/index.js";
 export type * from "./operations/types.js";
+export * from "./webhooks/index.js";

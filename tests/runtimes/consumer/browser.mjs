@@ -3,6 +3,7 @@
 // noCorsURL)`. `serverURL` is a fake with CORS on, `noCorsURL` one without (as the real API).
 import * as sdk from "dub-partners";
 import * as errors from "dub-partners/errors";
+import * as webhooks from "dub-partners/webhooks";
 import { runScenario } from "./scenario.mjs";
 
 /** What the client does in a page when nothing allows it: refuse, saying why. */
@@ -56,7 +57,7 @@ function workerGuard() {
 
 window.dubSmoke = async (serverURL, noCorsURL) => {
   const guard = guardRefuses(serverURL);
-  const result = await runScenario(sdk, { serverURL, format: "esm bundle in a page", errors, clientOptions: { dangerouslyAllowBrowser: true } });
+  const result = await runScenario(sdk, { serverURL, format: "esm bundle in a page", errors, webhooks, clientOptions: { dangerouslyAllowBrowser: true } });
   const browserChecks = { guard, corsFailure: await corsFailure(noCorsURL), workerGuard: await workerGuard() };
   const failed = Object.entries(browserChecks).filter(([, value]) => value !== true);
   if (failed.length) {

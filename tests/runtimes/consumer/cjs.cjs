@@ -4,6 +4,7 @@
 "use strict";
 const sdk = require("dub-partners");
 const errors = require("dub-partners/errors");
+const webhooks = require("dub-partners/webhooks");
 const testing = require("dub-partners/testing");
 
 async function main() {
@@ -14,7 +15,11 @@ async function main() {
     format: "cjs",
     resolved: require.resolve("dub-partners"),
     errors,
-    extra: { testingExport: typeof testing.createFakeDub === "function" && typeof testing.errorReply === "function" },
+    webhooks,
+    extra: {
+      testingExport: typeof testing.createFakeDub === "function" && typeof testing.errorReply === "function",
+      webhooksResolved: require.resolve("dub-partners/webhooks"),
+    },
   });
   if (!result.testingExport) Object.assign(result, { ok: false, error: result.error ?? "dub-partners/testing lacks createFakeDub" });
   console.log(JSON.stringify(result));

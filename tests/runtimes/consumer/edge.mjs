@@ -4,8 +4,9 @@
 // `new EdgeRuntime()` and calls `__dubSmoke.run(serverURL)`.
 import * as sdk from "dub-partners";
 import * as errors from "dub-partners/errors";
+import * as webhooks from "dub-partners/webhooks";
 import { runScenario } from "./scenario.mjs";
 
 export function run(serverURL) {
-  return runScenario(sdk, { serverURL, format: "esm bundle (edge-light)", errors });
+  return runScenario(sdk, { serverURL, format: "esm bundle (edge-light)", errors, webhooks });
 }

@@ -3,6 +3,7 @@
 // Usage: <runtime> esm.mjs <serverURL>
 import * as sdk from "dub-partners";
 import * as errors from "dub-partners/errors";
+import * as webhooks from "dub-partners/webhooks";
 import * as testing from "dub-partners/testing";
 import { runScenario } from "./scenario.mjs";
 
@@ -12,7 +13,11 @@ const result = await runScenario(sdk, {
   format: "esm",
   resolved: import.meta.resolve("dub-partners"),
   errors,
-  extra: { testingExport: typeof testing.createFakeDub === "function" && typeof testing.errorReply === "function" },
+  webhooks,
+  extra: {
+    testingExport: typeof testing.createFakeDub === "function" && typeof testing.errorReply === "function",
+    webhooksResolved: import.meta.resolve("dub-partners/webhooks"),
+  },
 });
 if (!result.testingExport) Object.assign(result, { ok: false, error: result.error ?? "dub-partners/testing lacks createFakeDub" });
 console.log(JSON.stringify(result));

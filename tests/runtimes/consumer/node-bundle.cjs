@@ -3,8 +3,9 @@
 // Usage: node <bundle of this file> <serverURL>
 const sdk = require("dub-partners");
 const errors = require("dub-partners/errors");
+const webhooks = require("dub-partners/webhooks");
 const { runScenario } = require("./scenario.mjs");
 
-runScenario(sdk, { serverURL: process.argv[2], format: "cjs, bundled by esbuild", errors }).then((result) => {
+runScenario(sdk, { serverURL: process.argv[2], format: "cjs, bundled by esbuild", errors, webhooks }).then((result) => {
   console.log(JSON.stringify(result));
 });

@@ -5,7 +5,8 @@
 // Usage: node <bundle of this file> <serverURL>
 import * as sdk from "dub-partners";
 import * as errors from "dub-partners/errors";
+import * as webhooks from "dub-partners/webhooks";
 import { runScenario } from "./scenario.mjs";
 
-const result = await runScenario(sdk, { serverURL: process.argv[2], format: "esm, bundled by esbuild", errors });
+const result = await runScenario(sdk, { serverURL: process.argv[2], format: "esm, bundled by esbuild", errors, webhooks });
 console.log(JSON.stringify(result));

@@ -19,9 +19,14 @@ export interface ScenarioOptions {
   format: string;
   resolved?: string;
   errors?: object;
+  /** The `dub-partners/webhooks` module: the scenario fails without it. */
+  webhooks?: object;
   extra?: Record<string, unknown>;
   clientOptions?: Record<string, unknown>;
 }
+
+/** A delivery and its signature computed with Node's createHmac. */
+export const WEBHOOK_VECTOR: { secret: string; body: string; signature: string };
 
 export function detectRuntime(): { name: string; version: string | undefined };
 

@@ -12,7 +12,8 @@ import {
   type RequestOptions,
   type RetryConfig,
 } from "dub-partners";
-import { ConnectionError, RateLimitExceeded } from "dub-partners/errors";
+import { ConnectionError, RateLimitExceeded, WebhookVerificationError } from "dub-partners/errors";
+import { isKnownWebhookEvent, verifyWebhook } from "dub-partners/webhooks";
 
 const fetchLike: FetchLike = (url, init) => fetch(url, init);
 const options: DubOptions = { token: async () => "dub_x", serverURL: "https://api.dub.co", fetch: fetchLike, debugLogger: console };
@@ -35,6 +36,16 @@ export async function onboard(dub: Dub = new Dub(options)): Promise<string> {
     if (error instanceof ConnectionError || error instanceof RequestTimeoutError) return "network";
     if (error instanceof DubError) return `${error.statusCode} ${error.code}`;
     throw error;
+  }
+}
+// A Next.js route handler: DOM types only.
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const event = await verifyWebhook(await request.text(), request.headers);
+    if (isKnownWebhookEvent(event) && event.event === "partner.enrolled") return Response.json({ tenantId: event.data.tenantId });
+    return new Response(null, { status: 200 });
+  } catch (error) {
+    return new Response(null, { status: error instanceof WebhookVerificationError && error.code !== "too_old" ? 400 : 500 });
   }
 }
 void [noStrategy, badTimeout];

@@ -8,6 +8,8 @@ import * as errors from "dub-partners/errors";
 import { ConnectionError, TransportUnavailableError } from "dub-partners/errors";
 import { DubCore } from "dub-partners/funcs";
 import { createFakeDub, type FakeDubOptions } from "dub-partners/testing";
+import * as webhooks from "dub-partners/webhooks";
+import { type WebhookEvent, verifyWebhook } from "dub-partners/webhooks";
 
 const options: DubOptions = { token: "dub_x", proxy: "env", dangerouslyAllowBrowser: false };
 const fakeOptions: FakeDubOptions = { seed: 1 };
@@ -25,12 +27,15 @@ function classify(error: unknown): string {
   return "other";
 }
 const link = (value: LinkSchema): string => value.shortLink;
-void [options, fakeOptions, badTimeout, badProxy, badCore, classify, link, createFakeDub];
+const eventId = (event: WebhookEvent): string => event.id;
+// @ts-expect-error the raw body is a string or bytes, not a parsed object
+const badBody = () => verifyWebhook({ id: "evt_1" }, {});
+void [options, fakeOptions, badTimeout, badProxy, badCore, classify, link, eventId, badBody, createFakeDub];
 
 type Scenario = { runScenario(sdk: object, options: object): Promise<Record<string, unknown>> };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const loadScenario = require("./load-scenario.cjs") as () => Promise<Scenario>;
 
 loadScenario()
-  .then(({ runScenario }) => runScenario(sdk, { serverURL: process.argv[2] ?? "", format: "cjs (tsc node10)", resolved: require.resolve("dub-partners"), errors }))
+  .then(({ runScenario }) => runScenario(sdk, { serverURL: process.argv[2] ?? "", format: "cjs (tsc node10)", resolved: require.resolve("dub-partners"), errors, webhooks }))
   .then((result) => console.log(JSON.stringify(result)));

@@ -16,6 +16,9 @@ import {
   type UpsertPartnerLinkRequestBody,
 } from "dub-partners";
 import * as errors from "dub-partners/errors";
+import * as webhooks from "dub-partners/webhooks";
+import { isKnownWebhookEvent, verifyWebhook, WebhookVerificationError, type WebhookEvent } from "dub-partners/webhooks";
+import type { IncomingHttpHeaders } from "node:http";
 import { createFakeDub, errorReply, type FakeDubOptions, type InjectOptions } from "dub-partners/testing";
 import { runScenario, type ScenarioResult } from "../scenario.mjs";
 
@@ -49,12 +52,28 @@ async function typedUse(dub: Dub): Promise<string | number> {
     throw error;
   }
 }
-void [options, retry, badRetry, noEmail, noUrl, typedUse, createFakeDub, errorReply("conflict"), fakeOptions, injectOptions];
+async function onDelivery(body: Buffer, headers: IncomingHttpHeaders): Promise<string> {
+  try {
+    const event: WebhookEvent = await verifyWebhook(body, headers, { maxAgeMs: 72 * 3_600_000 });
+    if (!isKnownWebhookEvent(event)) return event.event;
+    if (event.event === "commission.created") return `${event.data.earnings} ${event.data.partner.id}`;
+    // @ts-expect-error `earnings` is not on every known event's data
+    return String(event.data.earnings);
+  } catch (error) {
+    if (error instanceof WebhookVerificationError) return error.code;
+    throw error;
+  }
+}
+// Never called: the type error is the check.
+// @ts-expect-error maxAgeMs is a number
+const badMaxAge = () => verifyWebhook("{}", {}, { maxAgeMs: "72h" });
+void [options, retry, badRetry, noEmail, noUrl, typedUse, createFakeDub, errorReply("conflict"), fakeOptions, injectOptions, onDelivery, badMaxAge];
 
 const result: ScenarioResult = await runScenario(sdk, {
   serverURL: process.argv[2] ?? "",
   format: "esm (tsc node16)",
   resolved: import.meta.resolve("dub-partners"),
   errors,
+  webhooks,
 });
 console.log(JSON.stringify(result));

@@ -4,6 +4,8 @@
 import * as sdk from "dub-partners";
 import { Conflict, Dub, type CreatePartnerLinkRequestBody, type LinkSchema, type RetryConfig } from "dub-partners";
 import * as errors from "dub-partners/errors";
+import * as webhooks from "dub-partners/webhooks";
+import { signWebhook, type PartnerEnrolledEvent } from "dub-partners/webhooks";
 import type { FakeDubOptions } from "dub-partners/testing";
 
 const retry: RetryConfig = { strategy: "backoff", retryConnectionErrors: false };
@@ -21,7 +23,11 @@ async function typedUse(dub: Dub): Promise<string | number> {
     throw error;
   }
 }
-void [fakeOptions, badKey, typedUse];
+const enrolled = (event: PartnerEnrolledEvent): string | null => event.data.tenantId;
+// Never called: the type error is the check.
+// @ts-expect-error signWebhook needs the secret
+const unsigned = () => signWebhook("{}");
+void [fakeOptions, badKey, typedUse, enrolled, unsigned];
 
 async function main(): Promise<void> {
   // scenario.mjs is ESM: a dynamic import, which tsc keeps as import() in a CommonJS output.
@@ -31,6 +37,7 @@ async function main(): Promise<void> {
     format: "cjs (tsc node16)",
     resolved: require.resolve("dub-partners"),
     errors,
+    webhooks,
   });
   console.log(JSON.stringify(result));
 }
