@@ -24,11 +24,19 @@ describe.each(TRANSPORTS)("the client against the fake Dub API ($name)", (transp
   });
 
   it("a burst past the rate limit succeeds by waiting out the 429s (epoch-ms Retry-After)", async () => {
-    const dub = harness.client();
+    const statuses: number[] = [];
+    const dub = harness.client({ hooks: { afterResponse: ({ status }) => void statuses.push(status) } });
     const { id } = await dub.partners.create({ email: "kim@example.com" });
+    const started = Date.now();
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => dub.partners.upsertLink({ partnerId: id, url: `https://acme.com/${i}` })));
     expect(new Set(results.map((l) => l.id)).size).toBe(12);
-    expect(fake.requests.length).toBeGreaterThan(13);
+    // 5 requests per 400 ms window: the create and 4 upserts fit the first one, so at least 8
+    // upserts met a 429, and each was repeated after waiting for the window's end.
+    const limited = statuses.filter((s) => s === 429).length;
+    expect(limited).toBeGreaterThanOrEqual(8);
+    expect(statuses.filter((s) => s === 200 || s === 201)).toHaveLength(13);
+    expect(fake.requests).toHaveLength(13 + limited);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     expect(fake.links()).toHaveLength(13);
   });
 

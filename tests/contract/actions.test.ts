@@ -10,7 +10,7 @@ import {
   type ApprovePartnerApplicationRequestBody,
   type BanPartnerRequestBody,
   type DeactivatePartnerRequestBody,
-  type Dub,
+  Dub,
   type RejectPartnerApplicationRequestBody,
   SDKValidationError,
 } from "../../src/index.js";
@@ -110,10 +110,18 @@ function bodySuite<Body extends object>(op: ActionCase<Body>, cases: readonly Bo
   describe(`${op.sdkName} → ${op.operationId}`, () => {
     const { path, method } = specOperation(op.operationId);
 
-    it("is declared with the spec's method and path, idempotent (a repeat cannot act twice)", () => {
+    it("is declared with the spec's method and path", () => {
       expect(op.declared.method).toBe(method);
       expect(op.declared.path).toBe(path);
-      expect(op.declared.declaration.idempotent).toBe(true);
+    });
+
+    it("is repeated after a 503 (a repeat cannot act twice), and resolves with the second answer", async () => {
+      const replies = [new Response("", { status: 503 }), new Response(JSON.stringify({ partnerId: "pn_1" }), { status: 200, headers: { "content-type": "application/json" } })];
+      let calls = 0;
+      const fetch = async () => replies[calls++]!;
+      const dub = new Dub({ token: TOKEN, serverURL: SERVER_URL, fetch, retryConfig: { strategy: "backoff", backoff: { initialInterval: 1, maxInterval: 1 } } });
+      await expect(op.call(dub, cases[0]!)).resolves.toEqual({ partnerId: "pn_1" });
+      expect(calls).toBe(2);
     });
 
     it.each(cases.map((body) => [JSON.stringify(body).slice(0, 120), body] as const))("%s", async (_label, input) => {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { Dub, SDKError } from "../../src/index.js";
 import { errorFromResponse } from "../../src/core/errors/from-response.js";
 import { ConnectionError, RequestTimeoutError, ResponseValidationError } from "../../src/core/errors/client-errors.js";
 import { NO_SECRETS } from "../../src/core/secrets.js";
@@ -69,8 +70,36 @@ describe("backoffDelay", () => {
 });
 
 describe("default retry budget", () => {
-  it("is short: every wait together stays under maxElapsedTime (10 s)", () => {
-    expect(plan).toMatchObject({ enabled: true, initialInterval: 500, maxInterval: 4_000, exponent: 2, maxElapsedTime: 10_000 });
-    expect(toRetryPlan({ strategy: "none" }).enabled).toBe(false);
+  afterEach(() => vi.useRealTimers());
+
+  it("is short: against a server that always answers 503, the call gives up within 10 s, after several attempts", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"] });
+    const attempts: number[] = [];
+    const fetch = async () => {
+      attempts.push(Date.now());
+      return new Response("", { status: 503 });
+    };
+    const dub = new Dub({ token: "dub_budget", serverURL: "https://api.dub.test", fetch });
+    const started = Date.now();
+    const outcome = dub.partners.upsertLink({ partnerId: "pn_1", url: "https://acme.com" }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    await vi.runAllTimersAsync();
+    expect(await outcome).toBeInstanceOf(SDKError);
+    expect(attempts.length).toBeGreaterThanOrEqual(4);
+    expect(attempts.at(-1)! - started).toBeLessThan(10_000);
+    // Each wait at least half the backoff delay (0.5 s, then doubling), none longer than 4 s.
+    const waits = attempts.slice(1).map((t, i) => t - attempts[i]!);
+    expect(waits[0]).toBeGreaterThanOrEqual(250);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(4_000);
+  });
+
+  it("strategy none: one attempt", async () => {
+    let calls = 0;
+    const fetch = async () => (calls++, new Response("", { status: 503 }));
+    const dub = new Dub({ token: "dub_budget", serverURL: "https://api.dub.test", fetch, retryConfig: { strategy: "none" } });
+    await expect(dub.partners.upsertLink({ partnerId: "pn_1", url: "https://acme.com" })).rejects.toBeInstanceOf(SDKError);
+    expect(calls).toBe(1);
   });
 });
