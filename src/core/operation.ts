@@ -3,6 +3,7 @@ import type { APIPromise } from "./api-promise.js";
 import type { BulkOptions, BulkResult } from "./bulk.js";
 import type { RequestOptions } from "./options.js";
 import type { PagePromise, Paging } from "./pagination.js";
+import type { RepeatRule } from "./repeat-outcome.js";
 
 /** An HTTP method the API uses. */
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -62,10 +63,17 @@ export interface OperationDeclaration<Input = any, Output = any, Validated = any
   readonly response: z.ZodMiniType<Output> | ((wire: Wire, body: unknown) => z.ZodMiniType<Output>);
   /**
    * Whether repeating the call cannot duplicate anything (upserts, reads), or a function deciding
-   * it from the wire argument. Operations that are not idempotent are not retried after failures
-   * where the server may have acted, unless the caller opts in (`retryNonIdempotent`).
+   * it from the wire argument: `true` when a repeat is safe, else why it is not and how to make it
+   * safe (`"a sale without invoiceId is recorded again by every repeat: pass invoiceId"`), which
+   * the error of a failure that is not retried then says. Operations that are not idempotent are
+   * not retried after failures where the server may have acted, unless the caller opts in
+   * (`retryNonIdempotent`).
    */
-  readonly idempotent: boolean | ((wire: Wire) => boolean);
+  readonly idempotent: boolean | ((wire: Wire) => true | string);
+  /** What a repeat meets when an earlier attempt took effect but its answer was lost; see {@link RepeatRule}. */
+  readonly repeat?: RepeatRule<Wire, Output>;
+  /** `false` for the one operation the API serves without a key (`track.open`). Default `true`. */
+  readonly authenticated?: boolean;
   /** For list operations: how the endpoint pages. The method then returns a `PagePromise`. */
   readonly paging?: Paging;
   /**

@@ -13,6 +13,8 @@ import { mergeRetryConfig, toRetryPlan } from "./retry/retry-config.js";
 import { runWithRetries } from "./retry/run-with-retries.js";
 import { secretsOf } from "./secrets.js";
 import { resolveToken } from "./token.js";
+import { mayHaveActed, type RepeatRule, watchRepeats } from "./repeat-outcome.js";
+import { withNote } from "./errors/with-note.js";
 import { schemaIssues } from "./validation.js";
 
 /**
@@ -55,19 +57,21 @@ async function send<Output>(
   const wire = declaration.toWire ? declaration.toWire(validated) : validated;
   const target = requestTarget(operation, wire);
   if (signal?.aborted) throw new RequestAbortedError(label, signal.reason);
-  const token = await resolveToken(ctx.getToken, label, options?.timeoutMs ?? ctx.timeoutMs, signal);
+  // The one operation served without a key (`track.open`, from mobile apps) sends none.
+  const token = declaration.authenticated === false ? undefined : await resolveToken(ctx.getToken, label, options?.timeoutMs ?? ctx.timeoutMs, signal);
 
   const call = prepare(ctx, operation, target, options, token, signal);
   checkRequestTarget(call.url, `${operation.name} request`);
   const { response } = declaration;
   const responseSchema = typeof response === "function" ? (body: unknown) => response(wire, body) : response;
-  const idempotent = typeof declaration.idempotent === "function" ? declaration.idempotent(wire) : declaration.idempotent;
+  const safety = typeof declaration.idempotent === "function" ? declaration.idempotent(wire) : declaration.idempotent;
   const plan = options?.retries ? toRetryPlan(mergeRetryConfig(ctx.retryConfig, options.retries)) : ctx.retryPlan;
+  const once = (attempt: number) => attemptOnce<Output>(ctx, call, responseSchema, attempt);
   try {
     return await runWithRetries(
-      (attempt) => attemptOnce(ctx, call, responseSchema, attempt),
+      declaration.repeat ? watchRepeats(once, declaration.repeat as RepeatRule<unknown, Output>, wire, label) : once,
       plan,
-      idempotent,
+      safety === true,
       signal,
       ctx.logger &&
         ((notice) =>
@@ -82,6 +86,7 @@ async function send<Output>(
     // Anything else is the call's outcome, even when the signal fired just after it arrived: a
     // NotFound stays a NotFound.
     if (signal?.aborted && error === signal.reason) throw new RequestAbortedError(label, signal.reason);
+    if (typeof safety === "string" && !plan.retryNonIdempotent && mayHaveActed(error)) throw withNote(error as Error, `not retried: ${safety}`);
     throw error;
   }
 }
@@ -91,13 +96,10 @@ function prepare(
   operation: BoundOperation,
   target: RequestTarget,
   options: RequestOptions | undefined,
-  token: string,
+  token: string | undefined,
   signal: AbortSignal | undefined,
 ): PreparedCall {
-  const headers: Record<string, string> = {
-    authorization: `Bearer ${token}`,
-    accept: "application/json",
-  };
+  const headers: Record<string, string> = token === undefined ? { accept: "application/json" } : { authorization: `Bearer ${token}`, accept: "application/json" };
   if (target.body !== undefined) headers["content-type"] = "application/json";
   if (options?.headers) for (const name in options.headers) headers[name.toLowerCase()] = String(options.headers[name]);
   return {

@@ -108,8 +108,9 @@ export interface Partners {
   readonly analytics: PartnersAnalytics;
   /**
    * Bans a partner (named by `partnerId` or `tenantId`) from your program: their links are
-   * disabled and their pending commissions canceled. Safe to retry: a repeat cannot ban twice
-   * (the server answers it with `BadRequest`, "already banned").
+   * disabled and their pending commissions canceled. Safe to retry: a repeat cannot ban twice.
+   * When an attempt banned the partner but its answer was lost, the retry's "already banned" is
+   * reported as `AlreadyApplied` (done), not as a `BadRequest`.
    *
    * @example
    * ```ts
@@ -167,7 +168,8 @@ export interface Partners {
   /**
    * Deactivates a partner (named by `partnerId` or `tenantId`): their links are disabled, their
    * commissions and payouts stay, and they can be reactivated later. Only approved or archived
-   * partners can be deactivated (others fail with `BadRequest`). Safe to retry.
+   * partners can be deactivated (others fail with `BadRequest`). Safe to retry: after an attempt
+   * whose answer was lost, the retry's refusal is reported as `AlreadyApplied` (done).
    *
    * @example
    * ```ts
@@ -214,7 +216,8 @@ export interface PartnerApplications {
   /**
    * Approves a pending (or previously rejected) application: the partner is enrolled in `groupId`,
    * else the group they applied to, else the program's default group, and notified. Safe to retry:
-   * a repeat cannot enroll twice (the server answers it with `BadRequest`, "already approved").
+   * a repeat cannot enroll twice; after an attempt whose answer was lost, the retry's "already
+   * approved" is reported as `AlreadyApplied` (done).
    *
    * @example
    * ```ts
@@ -236,8 +239,9 @@ export interface PartnerApplications {
   readonly list: PartnerApplicationsList;
   /**
    * Rejects a pending application; the partner is told by email, with `rejectionReason` and
-   * `rejectionNote`. Safe to retry: a repeat cannot reject twice (the server answers it with
-   * `BadRequest`, "no longer pending").
+   * `rejectionNote`. Safe to retry: a repeat cannot reject twice; after an attempt whose answer was
+   * lost, the retry's "no longer pending" (or, after an `instant` rejection, its 404) is reported
+   * as `AlreadyApplied` (done).
    *
    * @example
    * ```ts

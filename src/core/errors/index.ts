@@ -23,4 +23,5 @@ export {
   type ValidationIssue,
 } from "./client-errors.js";
 export { TransportUnavailableError } from "./transport-unavailable.js";
+export { AlreadyApplied } from "./already-applied.js";
 export type { RateLimitInfo } from "../rate-limit.js";

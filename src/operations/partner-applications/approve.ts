@@ -21,7 +21,8 @@ export default {
   /**
    * Approves a pending (or previously rejected) application: the partner is enrolled in `groupId`,
    * else the group they applied to, else the program's default group, and notified. Safe to retry:
-   * a repeat cannot enroll twice (the server answers it with `BadRequest`, "already approved").
+   * a repeat cannot enroll twice; after an attempt whose answer was lost, the retry's "already
+   * approved" is reported as `AlreadyApplied` (done).
    *
    * @example
    * ```ts
@@ -35,5 +36,6 @@ export default {
     request: approvePartnerApplicationRequestSchema,
     response: partnerIdResponseSchema,
     idempotent: true,
+    repeat: { alreadyApplied: [400] },
   }),
 };

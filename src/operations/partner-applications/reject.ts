@@ -51,8 +51,9 @@ export type RejectPartnerApplicationResponseBody = z.output<typeof partnerIdResp
 export default {
   /**
    * Rejects a pending application; the partner is told by email, with `rejectionReason` and
-   * `rejectionNote`. Safe to retry: a repeat cannot reject twice (the server answers it with
-   * `BadRequest`, "no longer pending").
+   * `rejectionNote`. Safe to retry: a repeat cannot reject twice; after an attempt whose answer was
+   * lost, the retry's "no longer pending" (or, after an `instant` rejection, its 404) is reported
+   * as `AlreadyApplied` (done).
    *
    * @example
    * ```ts
@@ -66,5 +67,6 @@ export default {
     request: rejectPartnerApplicationRequestSchema,
     response: partnerIdResponseSchema,
     idempotent: true,
+    repeat: { alreadyApplied: [400, 404] },
   }),
 };

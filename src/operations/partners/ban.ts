@@ -32,8 +32,9 @@ export type BanPartnerResponseBody = z.output<typeof partnerIdResponseSchema>;
 export default {
   /**
    * Bans a partner (named by `partnerId` or `tenantId`) from your program: their links are
-   * disabled and their pending commissions canceled. Safe to retry: a repeat cannot ban twice
-   * (the server answers it with `BadRequest`, "already banned").
+   * disabled and their pending commissions canceled. Safe to retry: a repeat cannot ban twice.
+   * When an attempt banned the partner but its answer was lost, the retry's "already banned" is
+   * reported as `AlreadyApplied` (done), not as a `BadRequest`.
    *
    * @example
    * ```ts
@@ -47,5 +48,6 @@ export default {
     request: banPartnerRequestSchema,
     response: partnerIdResponseSchema,
     idempotent: true,
+    repeat: { alreadyApplied: [400] },
   }),
 };

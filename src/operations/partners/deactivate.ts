@@ -16,7 +16,8 @@ export default {
   /**
    * Deactivates a partner (named by `partnerId` or `tenantId`): their links are disabled, their
    * commissions and payouts stay, and they can be reactivated later. Only approved or archived
-   * partners can be deactivated (others fail with `BadRequest`). Safe to retry.
+   * partners can be deactivated (others fail with `BadRequest`). Safe to retry: after an attempt
+   * whose answer was lost, the retry's refusal is reported as `AlreadyApplied` (done).
    *
    * @example
    * ```ts
@@ -30,5 +31,6 @@ export default {
     request: deactivatePartnerRequestSchema,
     response: partnerIdResponseSchema,
     idempotent: true,
+    repeat: { alreadyApplied: [400] },
   }),
 };
