@@ -6,7 +6,7 @@ import { type ApplicationSeed, seedApplication } from "./application-records.js"
 import { authenticate } from "./auth.js";
 import { FaultQueue, faultReply, type InjectedFault, type InjectOptions, isLatencyOnly, needsAnswer } from "./faults.js";
 import { type FakeDubOptions, resolveFakeOptions } from "./options.js";
-import { createRandom, type RandomSource } from "./random.js";
+import { createId, createRandom, type RandomSource } from "./random.js";
 import { FixedWindowLimiter } from "./rate-limiter.js";
 import { ROUTES, SERVER_RULES } from "./routes/index.js";
 import type { OperationId, Route } from "./routes/context.js";
@@ -88,7 +88,9 @@ export function createFakeDubApi(options?: FakeDubOptions): FakeDubApi {
       if (!verdict.allowed) return envelope(new FakeApiError("rate_limit_exceeded", "Too many requests."), rateHeaders);
     }
     try {
-      const ctx = { state: target.state, random: target.random, now, domain: config.domain, programUrl: config.programUrl };
+      const emit = (event: string, data: object) =>
+        void target.state.events.push({ id: createId("evt_", now, target.random), event, createdAt: new Date(now).toISOString(), data: structuredClone(data) });
+      const ctx = { state: target.state, random: target.random, now, domain: config.domain, programUrl: config.programUrl, emit };
       const queryAt = request.path.indexOf("?");
       const query = new URLSearchParams(queryAt < 0 ? "" : request.path.slice(queryAt + 1));
       const id = match.declaration.operationId as OperationId;

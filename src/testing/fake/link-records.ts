@@ -22,6 +22,8 @@ export interface LinkContext {
   readonly now: number;
   readonly domain: string;
   readonly programUrl: string;
+  /** Records the webhook event of a state change (`partner.enrolled`, `sale.created`, ...): the fake delivers it to its receivers. */
+  readonly emit: (event: string, data: object) => void;
 }
 
 /** Link fields stored as sent (`linkProps` name → link field). */

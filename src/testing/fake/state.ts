@@ -3,6 +3,18 @@ import type { CreatePartnerResponseBody, PartnerApplicationReview } from "../../
 import type { PartnerApplicationAnswer } from "../../operations/partner-applications/list.js";
 import { partnerLinkSummary } from "../fixtures.js";
 
+/** A webhook event the fake's state changes produced (`{ id, event, createdAt, data }`, as Dub sends it). */
+export interface FakeEvent {
+  /** `evt_…`: the same on every delivery of the event. */
+  readonly id: string;
+  /** The trigger (`partner.enrolled`, `sale.created`, ...). */
+  readonly event: string;
+  /** When the event happened (ISO 8601). */
+  readonly createdAt: string;
+  /** The event's payload. */
+  readonly data: object;
+}
+
 /** A partner's application to the program: the answers, and the review once there is one. */
 export interface ApplicationRecord {
   readonly id: string;
@@ -35,6 +47,11 @@ export class FakeState {
   tags = new Map<string, LinkTag>();
   /** Partner id → their application (partners who applied; a pending one is what the applications routes list). */
   applications = new Map<string, ApplicationRecord>();
+  /**
+   * The webhook events of the state changes so far, oldest first. Part of the state, so that a
+   * request answered without effect (an injected fault) leaves no event behind.
+   */
+  events: FakeEvent[] = [];
 
   partnerByEmail(email: string): CreatePartnerResponseBody | undefined {
     const id = this.#byEmail.get(email.toLowerCase());
@@ -147,6 +164,7 @@ export class FakeState {
     copy.#byPartner = new Map([...this.#byPartner].map(([partnerId, ids]) => [partnerId, [...ids]]));
     copy.tags = new Map(this.tags);
     copy.applications = new Map(this.applications);
+    copy.events = [...this.events];
     return copy;
   }
 }
