@@ -16,7 +16,9 @@
 export { createFakeDub, type FakeDub } from "./fake/create-fake-dub.js";
 export type { FakeDubApi, LinkStats } from "./fake/fake-api.js";
 export type { ApplicationSeed } from "./fake/application-records.js";
-export type { FakeDubOptions, RateLimitOptions } from "./fake/options.js";
+export type { FakeDubOptions, FakeWebhookOptions, RateLimitOptions } from "./fake/options.js";
+export type { WebhookDelivery, WebhookReceiver, WebhookRetryOptions } from "./fake/webhooks/dispatcher.js";
+export type { FakeEvent } from "./fake/state.js";
 export { truncatedJson, type InjectedFault, type InjectOptions } from "./fake/faults.js";
 export { errorReply, type ErrorCode } from "./fake/api-error.js";
 export { serveHandler, type RunningServer, type ServeOptions } from "./node-server.js";

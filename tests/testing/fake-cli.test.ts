@@ -7,7 +7,7 @@ import { ROUTES } from "../../src/testing/fake/routes/index.js";
 
 describe("parseCliArgs", () => {
   it("has the documented defaults", () => {
-    expect(parseCliArgs([])).toEqual({ port: 4010, host: "127.0.0.1", rateLimit: false, token: undefined, cors: false, help: false });
+    expect(parseCliArgs([])).toEqual({ port: 4010, host: "127.0.0.1", rateLimit: false, token: undefined, cors: false, webhooks: [], help: false });
   });
 
   it("reads every option, as `--name value` or `--name=value`", () => {
@@ -17,8 +17,14 @@ describe("parseCliArgs", () => {
       rateLimit: { limit: 60, windowMs: 60_000 },
       token: "dub_local",
       cors: false,
+      webhooks: [],
       help: false,
     });
+    const secret = "whsec_0123456789abcdef0123456789abcdef";
+    expect(parseCliArgs(["--webhook", `http://127.0.0.1:3000/hook?x=1=${secret}`, `--webhook=https://a.example/dub=${secret}`]).webhooks).toEqual([
+      { url: "http://127.0.0.1:3000/hook?x=1", secret },
+      { url: "https://a.example/dub", secret },
+    ]);
     expect(parseCliArgs(["-h"]).help).toBe(true);
     expect(parseCliArgs(["--cors"]).cors).toBe(true);
     expect(parseCliArgs(["--cors=http://localhost:5173,https://app.example"]).cors).toEqual({ origins: ["http://localhost:5173", "https://app.example"] });
@@ -34,7 +40,7 @@ describe("parseCliArgs", () => {
   });
 
   it("refuses what it cannot use", () => {
-    for (const argv of [["--port", "http"], ["--port", "70000"], ["--rate-limit", "10"], ["--rate-limit", "10/0"], ["--token"], ["--verbose"], ["4010"], ["--cors=localhost"], ["--cors=http://a.example/path"]]) {
+    for (const argv of [["--port", "http"], ["--port", "70000"], ["--rate-limit", "10"], ["--rate-limit", "10/0"], ["--token"], ["--verbose"], ["4010"], ["--cors=localhost"], ["--cors=http://a.example/path"], ["--webhook", "http://127.0.0.1/x"], ["--webhook", "http://127.0.0.1/x=whsec_short"], ["--webhook", "nowhere=whsec_0123456789abcdef0123456789abcdef"]]) {
       expect(() => parseCliArgs(argv), argv.join(" ")).toThrow(CliUsageError);
     }
   });

@@ -1,3 +1,4 @@
+import { recordEvent } from "./webhooks/record.js";
 import type { CreatePartnerResponseBody } from "../../models/partner.js";
 import type { PartnerApplication, PartnerApplicationAnswer } from "../../operations/partner-applications/list.js";
 import { buildPartner } from "./partner-records.js";
@@ -50,6 +51,7 @@ export function seedApplication(state: FakeState, seed: ApplicationSeed, now: nu
   };
   state.putPartner(partner);
   state.applications.set(partner.id, application);
+  recordEvent(state, "partner.application_submitted", applicationView(partner, application), now, random);
   return state.partnerView(partner);
 }
 

@@ -1,6 +1,7 @@
 import type { CorsSetting } from "../cors.js";
 import type { RateLimitOptions } from "./options.js";
 import { servedRoutes } from "./router.js";
+import { checkReceiver, type WebhookReceiver } from "./webhooks/dispatcher.js";
 
 /** What `dub-partners-fake` was asked to do. */
 export interface CliConfig {
@@ -14,6 +15,8 @@ export interface CliConfig {
   readonly token: string | undefined;
   /** `--cors` (any origin) or `--cors=<origin>,...`, default `false` (no CORS header, as the real API). */
   readonly cors: CorsSetting;
+  /** `--webhook <url>=<secret>`, repeatable: receivers of the fake's signed webhook events. Default: none. */
+  readonly webhooks: readonly WebhookReceiver[];
   /** `--help` was given. */
   readonly help: boolean;
 }
@@ -37,6 +40,9 @@ Options:
   --token <key>          the only API key accepted (default: any key starting with dub_)
   --cors[=<origins>]     answer CORS preflights, for any origin or the comma-separated ones given
                          (default: no CORS header, as the real API, so a page cannot call it)
+  --webhook <url>=<secret>
+                         POST the fake's webhook events (partner.enrolled, sale.created, ...) to url,
+                         signed with secret (whsec_ and 32 hex characters); repeatable
   -h, --help             print this text
 `;
 }
@@ -70,6 +76,17 @@ function readOrigins(text: string): CorsSetting {
   return { origins };
 }
 
+/** `<url>=<secret>`: the secret is after the last `=` (a URL's query may hold `=` too). */
+function readWebhook(text: string): WebhookReceiver {
+  const at = text.lastIndexOf("=");
+  const receiver = { url: text.slice(0, at), secret: text.slice(at + 1) };
+  try {
+    return checkReceiver(receiver);
+  } catch (error) {
+    throw new CliUsageError(`--webhook takes <url>=<secret>: ${(error as Error).message}`);
+  }
+}
+
 /** Parses the arguments after `node cli.js`; `--name value` and `--name=value` both work. */
 export function parseCliArgs(argv: readonly string[]): CliConfig {
   let port = 4010;
@@ -78,6 +95,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
   let token: string | undefined;
   let cors: CorsSetting = false;
   let help = false;
+  const webhooks: WebhookReceiver[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "-h" || arg === "--help") {
@@ -90,13 +108,14 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
       cors = eq > 0 ? readOrigins(arg.slice(eq + 1)) : true;
       continue;
     }
-    if (!["--port", "--host", "--rate-limit", "--token"].includes(name)) throw new CliUsageError(`unknown option ${JSON.stringify(arg)}`);
+    if (!["--port", "--host", "--rate-limit", "--token", "--webhook"].includes(name)) throw new CliUsageError(`unknown option ${JSON.stringify(arg)}`);
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
     if (value === undefined || value === "") throw new CliUsageError(`${name} needs a value`);
     if (name === "--port") port = readPort(value);
     else if (name === "--host") host = value;
     else if (name === "--rate-limit") rateLimit = readRateLimit(value);
+    else if (name === "--webhook") webhooks.push(readWebhook(value));
     else token = value;
   }
-  return { port, host, rateLimit, token, cors, help };
+  return { port, host, rateLimit, token, cors, webhooks, help };
 }

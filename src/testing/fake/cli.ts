@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     return;
   }
   // The adapter-free core: the CLI must not need msw, which only tests install.
-  const fake = createFakeDubApi({ rateLimit: config.rateLimit, token: config.token });
+  const fake = createFakeDubApi({ rateLimit: config.rateLimit, token: config.token, webhooks: { receivers: config.webhooks } });
   const server = await serveHandler(fake.handler, { port: config.port, host: config.host, cors: config.cors });
   process.stdout.write(`Fake Dub Partners API listening on ${server.url}\n`);
   const stop = () => {

@@ -6,7 +6,10 @@ import { type ApplicationSeed, seedApplication } from "./application-records.js"
 import { authenticate } from "./auth.js";
 import { FaultQueue, faultReply, type InjectedFault, type InjectOptions, isLatencyOnly, needsAnswer } from "./faults.js";
 import { type FakeDubOptions, resolveFakeOptions } from "./options.js";
-import { createId, createRandom, type RandomSource } from "./random.js";
+import { createRandom, type RandomSource } from "./random.js";
+import { recordEvent } from "./webhooks/record.js";
+import { type WebhookDelivery, WebhookDispatcher, type WebhookReceiver } from "./webhooks/dispatcher.js";
+import type { FakeEvent } from "./state.js";
 import { FixedWindowLimiter } from "./rate-limiter.js";
 import { ROUTES, SERVER_RULES } from "./routes/index.js";
 import type { OperationId, Route } from "./routes/context.js";
@@ -43,6 +46,19 @@ export interface FakeDubApi {
   readonly pendingFaults: number;
   /** Forgets partners, links, tags, faults, rate-limit counts and recorded requests, and restarts the seeded generator. */
   reset(): void;
+  /** The webhook events of the state changes so far, oldest first, delivered or not (copies). */
+  events(): FakeEvent[];
+  /** Adds a webhook receiver: the events recorded from now on are delivered to it. Throws for a bad URL or secret. */
+  addWebhookReceiver(receiver: WebhookReceiver): void;
+  /** Stops delivering to the receivers with this URL. */
+  removeWebhookReceiver(url: string): void;
+  /** Every delivery attempt so far, oldest first: receiver, event id, attempt, status (copies). */
+  webhookDeliveries(): WebhookDelivery[];
+  /**
+   * Resolves once every webhook delivery under way is done, retries included (the events of
+   * requests answered so far); rejects after `timeoutMs` (default 10 s) if they are not.
+   */
+  webhooksSettled(timeoutMs?: number): Promise<void>;
 }
 
 /** Totals of a link, for {@link FakeDubApi.setLinkStats}. */
@@ -60,6 +76,7 @@ interface Engine {
 export function createFakeDubApi(options?: FakeDubOptions): FakeDubApi {
   const config = resolveFakeOptions(options);
   const faults = new FaultQueue();
+  const dispatcher = new WebhookDispatcher(options?.webhooks?.receivers ?? [], options?.webhooks?.retry, options?.webhooks?.fetch);
   const received: ReceivedRequest[] = [];
   const fresh = (): Engine => ({
     state: new FakeState(),
@@ -88,8 +105,7 @@ export function createFakeDubApi(options?: FakeDubOptions): FakeDubApi {
       if (!verdict.allowed) return envelope(new FakeApiError("rate_limit_exceeded", "Too many requests."), rateHeaders);
     }
     try {
-      const emit = (event: string, data: object) =>
-        void target.state.events.push({ id: createId("evt_", now, target.random), event, createdAt: new Date(now).toISOString(), data: structuredClone(data) });
+      const emit = (event: string, data: object) => recordEvent(target.state, event, data, now, target.random);
       const ctx = { state: target.state, random: target.random, now, domain: config.domain, programUrl: config.programUrl, emit };
       const queryAt = request.path.indexOf("?");
       const query = new URLSearchParams(queryAt < 0 ? "" : request.path.slice(queryAt + 1));
@@ -106,12 +122,19 @@ export function createFakeDubApi(options?: FakeDubOptions): FakeDubApi {
     }
   }
 
+  /** The live engine's answer; the events of its state changes go out to the receivers. */
+  const answerLive = (request: ReceivedRequest): Reply => {
+    const reply = answer(request, engine);
+    dispatcher.notify(engine.state.events);
+    return reply;
+  };
+
   const handler: RequestHandler = (request) => {
     received.push({ ...request, headers: { ...request.headers } });
     const taken = faults.take(routeKey(request.method, request.path));
-    if (!taken) return answer(request, engine);
+    if (!taken) return answerLive(request);
     const { fault, afterEffect } = taken;
-    if (afterEffect || isLatencyOnly(fault)) return faultReply(fault, answer(request, engine));
+    if (afterEffect || isLatencyOnly(fault)) return faultReply(fault, answerLive(request));
     if (!needsAnswer(fault)) return faultReply(fault, undefined);
     const scratch: Engine = { state: engine.state.clone(), limiter: engine.limiter?.clone(), random: engine.random };
     return faultReply(fault, answer(request, scratch));
@@ -124,7 +147,11 @@ export function createFakeDubApi(options?: FakeDubOptions): FakeDubApi {
     },
     partners: () => [...engine.state.partners.values()].map((p) => structuredClone(engine.state.partnerView(p))),
     links: () => [...engine.state.links.values()].map((l) => structuredClone(l)),
-    seedApplication: (seed) => structuredClone(seedApplication(engine.state, seed, config.now(), engine.random)),
+    seedApplication(seed) {
+      const partner = structuredClone(seedApplication(engine.state, seed, config.now(), engine.random));
+      dispatcher.notify(engine.state.events);
+      return partner;
+    },
     setLinkStats(linkId, stats) {
       const link = engine.state.links.get(linkId);
       if (!link) throw new Error(`no link with the id ${linkId}`);
@@ -146,7 +173,13 @@ export function createFakeDubApi(options?: FakeDubOptions): FakeDubApi {
       engine = fresh();
       faults.clear();
       received.length = 0;
+      dispatcher.reset();
     },
+    events: () => engine.state.events.map((e) => structuredClone(e)),
+    addWebhookReceiver: (receiver) => dispatcher.add(receiver),
+    removeWebhookReceiver: (url) => dispatcher.remove(url),
+    webhookDeliveries: () => dispatcher.deliveries(),
+    webhooksSettled: (timeoutMs) => dispatcher.settled(timeoutMs),
   };
 }
 

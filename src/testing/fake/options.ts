@@ -1,3 +1,4 @@
+import type { WebhookReceiver, WebhookRetryOptions } from "./webhooks/dispatcher.js";
 /** A fixed-window rate limit, counted per API key. */
 export interface RateLimitOptions {
   /** Requests allowed per window and API key (an integer, `0` or more). Required. */
@@ -6,8 +7,31 @@ export interface RateLimitOptions {
   readonly windowMs: number;
 }
 
+/** Where and how the fake delivers its webhook events. */
+export interface FakeWebhookOptions {
+  /** The endpoints to deliver to (more can be added with `fake.addWebhookReceiver`). Default: none. */
+  readonly receivers?: readonly WebhookReceiver[];
+  /** Retries of a delivery the receiver did not accept. Default: 4 attempts, 50 ms doubling. */
+  readonly retry?: WebhookRetryOptions;
+  /** The `fetch` deliveries are sent with. Default: the global `fetch`, looked up at each delivery. */
+  readonly fetch?: typeof fetch;
+}
+
 /** Options of {@link createFakeDub}. Every field is optional. */
 export interface FakeDubOptions {
+  /**
+   * Webhook receivers the fake POSTs its events to, signed as Dub signs them (`partner.enrolled`,
+   * `partner.application_submitted`, `lead.created`, `sale.created`, `commission.created`, ...).
+   * Default: none.
+   *
+   * @example
+   * ```ts
+   * const fake = createFakeDub({ webhooks: { receivers: [{ url: "http://127.0.0.1:3000/api/dub", secret: "whsec_0123456789abcdef0123456789abcdef" }] } });
+   * await dub.partners.create({ email: "kim@example.com" });
+   * await fake.webhooksSettled(); // partner.enrolled was delivered (or its attempts spent)
+   * ```
+   */
+  readonly webhooks?: FakeWebhookOptions;
   /**
    * The one API key accepted. Default: any bearer token of the form `dub_…` (at least one
    * character after the prefix), so tests need no shared secret.

@@ -55,6 +55,7 @@ export const approveApplicationRoute: Route<"approvePartnerApplication"> = (ctx,
   if (link) state.putLink(link);
   const application = state.applications.get(partner.id);
   if (application) state.applications.set(partner.id, { ...application, review: { rejectionReason: null, rejectionNote: null, reviewedAt: at } });
+  ctx.emit("partner.enrolled", state.partnerView(approved));
   return { status: 200, body: { partnerId: partner.id } };
 };
 

@@ -36,5 +36,7 @@ export const createPartnerRoute: Route<"createPartner"> = (ctx, body) => {
   checkUnique(link, state); // before storing anything: a refused link must not leave a partner behind
   state.putPartner(partner);
   state.putLink(link);
-  return { status: 201, body: state.partnerView(partner) };
+  const enrolled = state.partnerView(partner);
+  ctx.emit("partner.enrolled", enrolled);
+  return { status: 201, body: enrolled };
 };
