@@ -2,6 +2,8 @@ import type { DubOptions } from "../core/options.js";
 import { type DubNamespaces, type Registry, registry } from "../operations/registry.js";
 import { contextOf, DubCore } from "./core-client.js";
 import { buildNamespace } from "./namespace.js";
+import { lazyWebhooks } from "./lazy-webhooks.js";
+import type { Webhooks } from "../webhooks/webhooks.js";
 
 /**
  * A client of the Dub Partners API: one namespace per part of the partner program
@@ -16,7 +18,23 @@ import { buildNamespace } from "./namespace.js";
  * const link = await dub.partners.createLink({ partnerId: partner.id, url: "https://acme.com" });
  * ```
  */
-export interface Dub extends DubNamespaces {}
+export interface Dub extends DubNamespaces {
+  /**
+   * Verifies the webhooks Dub sends: `await dub.webhooks.verify(rawBody, headers, secret?)`
+   * resolves with the typed event or throws `WebhookVerificationError` (`unwrap` is the same, as
+   * openai-node names it). The secret defaults to `DUB_WEBHOOK_SECRET`. Without a client:
+   * `verifyWebhook` from `dub-partners/webhooks`.
+   *
+   * @example
+   * ```ts
+   * import { isKnownWebhookEvent } from "dub-partners";
+   *
+   * const event = await dub.webhooks.verify(await request.text(), request.headers);
+   * if (isKnownWebhookEvent(event) && event.event === "sale.created") console.log(event.data.sale.amount);
+   * ```
+   */
+  readonly webhooks: Webhooks;
+}
 
 export class Dub extends DubCore {
   /**
@@ -30,5 +48,6 @@ export class Dub extends DubCore {
       const value = buildNamespace(ctx, namespace, registry[namespace as keyof Registry]);
       Object.defineProperty(this, namespace, { value, enumerable: true });
     }
+    Object.defineProperty(this, "webhooks", { value: lazyWebhooks(), enumerable: true });
   }
 }
