@@ -81,6 +81,9 @@ function objectOf(checker, type) {
 
 const cell = (text) => text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ").trim();
 
+/** A type as the checker writes it, without the `import("/abs/path").` qualifiers of types out of the probe's scope (the page must not depend on where the repository is). */
+const typeText = (checker, type, node) => checker.typeToString(type, node, FLAGS).replace(/import\("[^"]*"\)\./g, "");
+
 /** Markdown tables of an object type's fields, then of its object-typed fields, depth first. */
 function fieldTables(checker, node, type, title, depth = 0) {
   const object = objectOf(checker, type);
@@ -89,7 +92,7 @@ function fieldTables(checker, node, type, title, depth = 0) {
   const rows = checker.getPropertiesOfType(object).map((property) => {
     const propertyType = checker.getTypeOfSymbolAtLocation(property, node);
     const child = objectOf(checker, propertyType);
-    const written = child ? checker.typeToString(propertyType, node, FLAGS).replace(/\{[\s\S]*\}/, "object") : checker.typeToString(propertyType, node, FLAGS);
+    const written = child ? typeText(checker, propertyType, node).replace(/\{[\s\S]*\}/, "object") : typeText(checker, propertyType, node);
     if (child) nested.push([`${title}.${property.name}`, propertyType]);
     const optional = (property.flags & ts.SymbolFlags.Optional) !== 0;
     const doc = ts.displayPartsToString(property.getDocumentationComment(checker));
@@ -111,7 +114,7 @@ function methodSection(root, op, operations, types) {
   const base = op.kind === "bulk" ? operations.find((o) => o.namespace === op.namespace && o.method === op.base) : op;
   const http = op.kind === "bulk" ? `\`${base.http}\` × n` : `\`${op.http}\``;
   const facts = [`**HTTP:** ${http}`, op.kind === "bulk" ? `**Runs:** \`dub.${op.namespace}.${op.base}\` for each item` : `**operationId:** \`${op.operationId}\``, `**Retried after an ambiguous failure:** ${retryRule(root, op, operations)}`];
-  const resultName = types.checker.typeToString(resultType, result, FLAGS);
+  const resultName = typeText(types.checker, resultType, result);
   const resultTitle = resultName.length > 60 ? "result" : resultName;
   return [
     `## ${op.method}`,
@@ -122,7 +125,7 @@ function methodSection(root, op, operations, types) {
     "",
     example ? `### Example\n\n${example}\n` : "",
     `### Argument`,
-    fieldTables(types.checker, argument, argumentType, "argument") || `\n\`${cell(types.checker.typeToString(argumentType, argument, FLAGS))}\`\n`,
+    fieldTables(types.checker, argument, argumentType, "argument") || `\n\`${cell(typeText(types.checker, argumentType, argument))}\`\n`,
     `### Result`,
     "",
     `Resolves with \`${cell(resultTitle)}\`.`,
