@@ -28,7 +28,10 @@ import partnersUpsertLinkDeclaration from "../operations/partners/upsert-link.js
 import partnerApplicationsApproveDeclaration from "../operations/partner-applications/approve.js";
 import partnerApplicationsListDeclaration from "../operations/partner-applications/list.js";
 import partnerApplicationsRejectDeclaration from "../operations/partner-applications/reject.js";
-import type { Partners, PartnerApplications } from "../operations/registry.js";
+import discountCodesCreateDeclaration from "../operations/discount-codes/create.js";
+import discountCodesDeleteDeclaration from "../operations/discount-codes/delete.js";
+import discountCodesListDeclaration from "../operations/discount-codes/list.js";
+import type { Partners, PartnerApplications, DiscountCodes } from "../operations/registry.js";
 
 export { DubCore } from "../client/core-client.js";
 
@@ -70,3 +73,12 @@ export const partnerApplicationsList = /* @__PURE__ */ standalone("partnerApplic
 
 /** `dub.partnerApplications.reject` as a function of a client: see {@link PartnerApplications.reject}. */
 export const partnerApplicationsReject = /* @__PURE__ */ standalone("partnerApplications", partnerApplicationsRejectDeclaration);
+
+/** `dub.discountCodes.create` as a function of a client: see {@link DiscountCodes.create}. */
+export const discountCodesCreate = /* @__PURE__ */ standalone("discountCodes", discountCodesCreateDeclaration);
+
+/** `dub.discountCodes.delete` as a function of a client: see {@link DiscountCodes.delete}. */
+export const discountCodesDelete = /* @__PURE__ */ standalone("discountCodes", discountCodesDeleteDeclaration);
+
+/** `dub.discountCodes.list` as a function of a client: see {@link DiscountCodes.list}. */
+export const discountCodesList = /* @__PURE__ */ standalone("discountCodes", discountCodesListDeclaration);

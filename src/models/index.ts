@@ -10,4 +10,5 @@ export type {
   ReferralFormData,
   ReferralFormField,
 } from "./partner.js";
+export type { DiscountCodeSchema } from "./discount-code.js";
 export type { OpenEnum } from "../core/schema.js";

@@ -89,4 +89,22 @@ export const CONTRACT_CASES: { readonly [Id in OperationId]: ContractCase } = {
     valid: [{ name: "with a reason and a note", argument: { partnerId: "pn_1", rejectionReason: "other", rejectionNote: "Not now." } }],
     invalid: [{ name: "a note of 501 characters", argument: { partnerId: "pn_1", rejectionNote: "n".repeat(501) }, path: ["rejectionNote"] }],
   },
+  listDiscountCodes: {
+    status: 200,
+    reply: sample("listDiscountCodes", "200"),
+    valid: [{ name: "of a partner", argument: { partnerId: "pn_1", pageSize: 10 } }],
+    invalid: [{ name: "page 0", argument: { page: 0 }, path: ["page"] }],
+  },
+  createDiscountCode: {
+    status: 200,
+    reply: component("DiscountCodeSchema"),
+    valid: [{ name: "with a code", argument: { partnerId: "pn_1", linkId: "link_1", code: "KIM10OFF" } }],
+    invalid: [{ name: "a code with a space", argument: { partnerId: "pn_1", linkId: "link_1", code: "KIM 10" }, path: ["code"] }],
+  },
+  deleteDiscountCode: {
+    status: 200,
+    reply: sample("deleteDiscountCode", "200"),
+    valid: [{ name: "by code", argument: "KIM10OFF" }],
+    invalid: [{ name: "an empty string", argument: "", path: [] }],
+  },
 };

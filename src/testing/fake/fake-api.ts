@@ -1,9 +1,11 @@
+import type { DiscountCodeSchema } from "../../models/discount-code.js";
 import type { LinkSchema } from "../../models/link.js";
 import type { CreatePartnerResponseBody } from "../../models/partner.js";
 import type { ReceivedRequest, Reply, RequestHandler } from "../types.js";
 import { errorEnvelope, FakeApiError } from "./api-error.js";
 import { type ApplicationSeed, seedApplication } from "./application-records.js";
 import { authenticate } from "./auth.js";
+import { type DiscountSeed, discountCodeView, type FakeDiscount, seedDiscount } from "./discount-records.js";
 import { FaultQueue, faultReply, type InjectedFault, type InjectOptions, isLatencyOnly, needsAnswer } from "./faults.js";
 import { type FakeDubOptions, resolveFakeOptions } from "./options.js";
 import { createId, createRandom, type RandomSource } from "./random.js";
@@ -37,11 +39,23 @@ export interface FakeDubApi {
    * or a value that is not a non-negative number.
    */
   setLinkStats(linkId: string, stats: LinkStats): LinkSchema;
+  /**
+   * Gives a partner group a discount (default: the program's default group, 10 % off, Stripe):
+   * the partners in the group now get its `discountId`, which `POST /discount-codes` needs.
+   * Partners who join the group later do not: seed after enrolling them. Returns the discount;
+   * throws for an invalid field.
+   */
+  seedDiscount(seed?: DiscountSeed): FakeDiscount;
+  /** The stored discount codes as the API returns them, oldest first (copies). */
+  discountCodes(): DiscountCodeSchema[];
   /** Queues a fault for the next matching request(s); see {@link InjectedFault} and {@link InjectOptions}. */
   inject(fault: InjectedFault, options?: InjectOptions): void;
   /** Number of injected faults not played yet (counting `times`). */
   readonly pendingFaults: number;
-  /** Forgets partners, links, tags, faults, rate-limit counts and recorded requests, and restarts the seeded generator. */
+  /**
+   * Forgets partners, links, tags, discounts and their codes, faults, rate-limit counts and
+   * recorded requests, and restarts the seeded generator.
+   */
   reset(): void;
 }
 
@@ -138,6 +152,8 @@ export function createFakeDubApi(options?: FakeDubOptions): FakeDubApi {
       engine.state.putLink(next);
       return structuredClone(next);
     },
+    seedDiscount: (seed) => structuredClone(seedDiscount(engine.state, seed ?? {}, config.now(), engine.random)),
+    discountCodes: () => [...engine.state.discountCodes.values()].map(discountCodeView),
     inject: (fault, injectOptions) => faults.add(fault, injectOptions),
     get pendingFaults() {
       return faults.pending;

@@ -2,6 +2,7 @@ import type { LinkSchema, LinkTag } from "../../models/link.js";
 import type { CreatePartnerResponseBody, PartnerApplicationReview } from "../../models/partner.js";
 import type { PartnerApplicationAnswer } from "../../operations/partner-applications/list.js";
 import { partnerLinkSummary } from "../fixtures.js";
+import type { DiscountCodeRecord, FakeDiscount } from "./discount-records.js";
 
 /** A webhook event the fake's state changes produced (`{ id, event, createdAt, data }`, as Dub sends it). */
 export interface FakeEvent {
@@ -52,6 +53,10 @@ export class FakeState {
    * request answered without effect (an injected fault) leaves no event behind.
    */
   events: FakeEvent[] = [];
+  /** Discounts by id (`fake.seedDiscount`), each of a partner group. */
+  discounts = new Map<string, FakeDiscount>();
+  /** Discount codes by id, in creation order. */
+  discountCodes = new Map<string, DiscountCodeRecord>();
 
   partnerByEmail(email: string): CreatePartnerResponseBody | undefined {
     const id = this.#byEmail.get(email.toLowerCase());
@@ -165,6 +170,8 @@ export class FakeState {
     copy.tags = new Map(this.tags);
     copy.applications = new Map(this.applications);
     copy.events = [...this.events];
+    copy.discounts = new Map(this.discounts);
+    copy.discountCodes = new Map(this.discountCodes);
     return copy;
   }
 }

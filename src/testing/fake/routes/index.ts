@@ -3,6 +3,7 @@ import { approveApplicationRoute, listApplicationsRoute, rejectApplicationRoute 
 import type { OperationId, RouteInput, RouteTable } from "./context.js";
 import { createLinkRoute } from "./create-link.js";
 import { createPartnerRoute, createPartnerRules } from "./create-partner.js";
+import { createDiscountCodeRoute, deleteDiscountCodeRoute, listDiscountCodesRoute } from "./discount-codes.js";
 import { listPartnersRoute } from "./list-partners.js";
 import { banRoute, deactivateRoute } from "./partner-actions.js";
 import { retrieveLinksRoute } from "./retrieve-links.js";
@@ -21,6 +22,9 @@ export const ROUTES: RouteTable = {
   listPartnerApplications: listApplicationsRoute,
   approvePartnerApplication: approveApplicationRoute,
   rejectPartnerApplication: rejectApplicationRoute,
+  listDiscountCodes: listDiscountCodesRoute,
+  createDiscountCode: createDiscountCodeRoute,
+  deleteDiscountCode: deleteDiscountCodeRoute,
 };
 
 /** The server's checks beyond the spec, by operationId, answered with the spec's 422 (listed together). */

@@ -1,0 +1,131 @@
+/**
+ * The retry rules of discount codes, against the fake API
+ * injecting the failure over both transports (undici on node:http, fetch on msw): a repeat after
+ * a lost answer that the server refuses as done is `AlreadyApplied`; a delete's 404 after a lost
+ * answer resolves; what cannot act twice is retried after ambiguous failures;
+ * the same refusal on a first attempt is the plain error.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { AlreadyApplied, BadRequest, Conflict, type Dub, NotFound, SDKError } from "../../src/index.js";
+import { createFakeDub, type FakeDub } from "../../src/testing/index.js";
+import { type TransportHarness, TRANSPORTS, useScriptedServer } from "../helpers/transports.js";
+
+async function failure(call: Promise<unknown>): Promise<unknown> {
+  return call.then(
+    (value) => {
+      throw new Error(`expected a failure, got ${JSON.stringify(value)}`);
+    },
+    (error: unknown) => error,
+  );
+}
+
+describe.each(TRANSPORTS)("program operations after a lost answer ($name)", (transport) => {
+  let fake: FakeDub;
+  let harness: TransportHarness;
+  let dub: Dub;
+  let partner: { id: string; linkId: string };
+
+  beforeEach(async () => {
+    fake = createFakeDub({ seed: "repeats" });
+    harness = await transport.start(fake.handler);
+    dub = harness.client();
+    const created = await dub.partners.create({ email: "kim@example.com", name: "Kim Lee", tenantId: "user_42" });
+    partner = { id: created.id, linkId: created.links![0]!.id };
+  });
+  afterEach(() => harness.stop());
+
+  const posts = (path: string) => fake.requests.filter((r) => r.method === "POST" && r.path === path).length;
+
+  describe("discountCodes.create", () => {
+    beforeEach(() => void fake.seedDiscount());
+
+    it("a 503 after the code was created, then the server's 'already has a discount code': AlreadyApplied, one code", async () => {
+      fake.inject({ status: 503, body: "" }, { route: "POST /discount-codes", afterEffect: true });
+      const error = await failure(dub.discountCodes.create({ partnerId: partner.id, linkId: partner.linkId, code: "KIM10" }));
+      expect(error).toBeInstanceOf(AlreadyApplied);
+      expect(error).not.toBeInstanceOf(BadRequest);
+      expect((error as AlreadyApplied).statusCode).toBe(400);
+      expect((error as AlreadyApplied).message).toMatch(/already has a discount code \(KIM10\).*earlier attempt of this call took effect/);
+      expect((error as AlreadyApplied).cause).toBeInstanceOf(SDKError);
+      expect(posts("/discount-codes")).toBe(2);
+      expect(fake.discountCodes().map((c) => c.code)).toEqual(["KIM10"]);
+    });
+
+    it("without a code (generated): a reset after the effect, then the same refusal: AlreadyApplied, still one code", async () => {
+      fake.inject({ fault: { kind: "reset-before-response" } }, { route: "POST /discount-codes", afterEffect: true });
+      await expect(dub.discountCodes.create({ partnerId: partner.id, linkId: partner.linkId })).rejects.toBeInstanceOf(AlreadyApplied);
+      expect(fake.discountCodes().map((c) => c.code)).toEqual(["KIM10OFF"]);
+    });
+
+    it("a 503 in front of the API (nothing created) is retried: the code is created once", async () => {
+      fake.inject({ status: 503, body: "" }, { route: "POST /discount-codes" });
+      const created = await dub.discountCodes.create({ partnerId: partner.id, linkId: partner.linkId, code: "KIM10" });
+      expect(created).toMatchObject({ code: "KIM10", linkId: partner.linkId });
+      expect(posts("/discount-codes")).toBe(2);
+      expect(fake.discountCodes()).toEqual([created]);
+    });
+
+    it("the same refusal on a first attempt is a BadRequest: the link had its code already", async () => {
+      await dub.discountCodes.create({ partnerId: partner.id, linkId: partner.linkId, code: "KIM10" });
+      const error = await failure(dub.discountCodes.create({ partnerId: partner.id, linkId: partner.linkId, code: "KIM10" }));
+      expect(error).toBeInstanceOf(BadRequest);
+      expect(error).not.toBeInstanceOf(AlreadyApplied);
+      expect(posts("/discount-codes")).toBe(2);
+    });
+  });
+
+  describe("discountCodes.delete", () => {
+    let code: { id: string; code: string };
+    beforeEach(async () => {
+      fake.seedDiscount();
+      code = await dub.discountCodes.create({ partnerId: partner.id, linkId: partner.linkId, code: "KIM10" });
+    });
+
+    it("by ID: a 503 after the delete, then the retry's 404: resolves with the ID", async () => {
+      fake.inject({ status: 503, body: "" }, { route: `DELETE /discount-codes/${code.id}`, afterEffect: true });
+      await expect(dub.discountCodes.delete(code.id)).resolves.toEqual({ id: code.id });
+      expect(fake.requests.filter((r) => r.method === "DELETE")).toHaveLength(2);
+      expect(fake.discountCodes()).toEqual([]);
+    });
+
+    it("by code: a reset after the delete, then the retry's 404: resolves with the argument", async () => {
+      fake.inject({ fault: { kind: "reset-before-response" } }, { route: "DELETE /discount-codes/kim10", afterEffect: true });
+      await expect(dub.discountCodes.delete("kim10")).resolves.toEqual({ id: "kim10" });
+      expect(fake.discountCodes()).toEqual([]);
+    });
+
+    it("a 404 on a first attempt is a NotFound: nothing was deleted by this call", async () => {
+      await dub.discountCodes.delete(code.id);
+      await expect(dub.discountCodes.delete(code.id)).rejects.toBeInstanceOf(NotFound);
+    });
+  });
+
+  describe("the list reads", () => {
+    it("discountCodes.list is retried after a 503", async () => {
+      fake.inject({ status: 503, body: "" }, { route: "GET /discount-codes" });
+      await expect(dub.discountCodes.list()).resolves.toEqual([]);
+      expect(fake.pendingFaults).toBe(0);
+    });
+
+  });
+});
+
+describe.each(TRANSPORTS)("discountCodes.create meeting 409 after a lost answer ($name)", (transport) => {
+  const ctx = useScriptedServer(transport);
+  const conflict = { status: 409, body: { error: { code: "conflict", message: "This discount code is already in use, or this link already has a code. Please refresh and try again." } } };
+
+  it("a timeout's concurrent twin: 503, then the 409 of the code the first attempt took: AlreadyApplied", async () => {
+    ctx.script.reply({ status: 503, body: "" }, conflict);
+    const error = await failure(ctx.harness.client().discountCodes.create({ partnerId: "pn_1", linkId: "link_1", code: "KIM10" }));
+    expect(error).toBeInstanceOf(AlreadyApplied);
+    expect((error as AlreadyApplied).statusCode).toBe(409);
+    expect(ctx.script.received).toHaveLength(2);
+  });
+
+  it("a 409 on a first attempt is a Conflict, not AlreadyApplied", async () => {
+    ctx.script.reply(conflict);
+    const error = await failure(ctx.harness.client().discountCodes.create({ partnerId: "pn_1", linkId: "link_1", code: "KIM10" }));
+    expect(error).toBeInstanceOf(Conflict);
+    expect(error).not.toBeInstanceOf(AlreadyApplied);
+  });
+});
