@@ -31,7 +31,8 @@ import partnerApplicationsRejectDeclaration from "../operations/partner-applicat
 import discountCodesCreateDeclaration from "../operations/discount-codes/create.js";
 import discountCodesDeleteDeclaration from "../operations/discount-codes/delete.js";
 import discountCodesListDeclaration from "../operations/discount-codes/list.js";
-import type { Partners, PartnerApplications, DiscountCodes } from "../operations/registry.js";
+import embedTokensReferralsDeclaration from "../operations/embed-tokens/referrals.js";
+import type { Partners, PartnerApplications, DiscountCodes, EmbedTokens } from "../operations/registry.js";
 
 export { DubCore } from "../client/core-client.js";
 
@@ -82,3 +83,6 @@ export const discountCodesDelete = /* @__PURE__ */ standalone("discountCodes", d
 
 /** `dub.discountCodes.list` as a function of a client: see {@link DiscountCodes.list}. */
 export const discountCodesList = /* @__PURE__ */ standalone("discountCodes", discountCodesListDeclaration);
+
+/** `dub.embedTokens.referrals` as a function of a client: see {@link EmbedTokens.referrals}. */
+export const embedTokensReferrals = /* @__PURE__ */ standalone("embedTokens", embedTokensReferralsDeclaration);

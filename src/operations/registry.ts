@@ -3,6 +3,7 @@ import type { MethodOf } from "../core/operation.js";
 import discountCodesCreate from "./discount-codes/create.js";
 import discountCodesDelete from "./discount-codes/delete.js";
 import discountCodesList from "./discount-codes/list.js";
+import embedTokensReferrals from "./embed-tokens/referrals.js";
 import partnerApplicationsApprove from "./partner-applications/approve.js";
 import partnerApplicationsList from "./partner-applications/list.js";
 import partnerApplicationsReject from "./partner-applications/reject.js";
@@ -25,6 +26,8 @@ export const registry = {
   partnerApplications: { ...partnerApplicationsApprove, ...partnerApplicationsList, ...partnerApplicationsReject },
   /** Partners' discount codes: a customer enters one at checkout, gets the discount of the partner's group, and the sale is credited to the partner. */
   discountCodes: { ...discountCodesCreate, ...discountCodesDelete, ...discountCodesList },
+  /** Short-lived tokens for the referral dashboard you embed in your app: the browser-side credential. */
+  embedTokens: { ...embedTokensReferrals },
 };
 
 /** The type of {@link registry}. */
@@ -110,6 +113,11 @@ type DiscountCodesDelete = MethodOf<Registry["discountCodes"]["delete"]>;
  * @useDeclaredType
  */
 type DiscountCodesList = MethodOf<Registry["discountCodes"]["list"]>;
+/**
+ * @inline
+ * @useDeclaredType
+ */
+type EmbedTokensReferrals = MethodOf<Registry["embedTokens"]["referrals"]>;
 
 /** The `dub.partners` namespace: partners of your program and their links. */
 export interface Partners {
@@ -316,6 +324,24 @@ export interface DiscountCodes {
   readonly list: DiscountCodesList;
 }
 
+/** The `dub.embedTokens` namespace: short-lived tokens for the referral dashboard you embed in your app: the browser-side credential. */
+export interface EmbedTokens {
+  /**
+   * Creates a short-lived public token for the referral dashboard you embed in your app, for the
+   * partner named by `partnerId` or `tenantId`. When no enrollment matches and `partner` is
+   * given, the partner with `partner.email` is enrolled first (created, with their default link,
+   * when Dub does not know them): an upsert. Hand the token to the browser, never your API key;
+   * it expires after three hours, so create one per page load. Safe to retry: every call creates a
+   * new token, and a repeat finds the enrollment the first call made.
+   *
+   * @example
+   * ```ts
+   * const { publicToken } = await dub.embedTokens.referrals({ tenantId: user.id, partner: { email: user.email, name: user.name } });
+   * ```
+   */
+  readonly referrals: EmbedTokensReferrals;
+}
+
 /** The namespaces of a `Dub` client. */
 export interface DubNamespaces {
   /** Partners of your program and their links. */
@@ -324,4 +350,6 @@ export interface DubNamespaces {
   readonly partnerApplications: PartnerApplications;
   /** Partners' discount codes: a customer enters one at checkout, gets the discount of the partner's group, and the sale is credited to the partner. */
   readonly discountCodes: DiscountCodes;
+  /** Short-lived tokens for the referral dashboard you embed in your app: the browser-side credential. */
+  readonly embedTokens: EmbedTokens;
 }

@@ -2,6 +2,7 @@
 export type * from "./discount-codes/create.js";
 export type * from "./discount-codes/delete.js";
 export type * from "./discount-codes/list.js";
+export type * from "./embed-tokens/referrals.js";
 export type * from "./partner-applications/approve.js";
 export type * from "./partner-applications/list.js";
 export type * from "./partner-applications/reject.js";

@@ -17,6 +17,7 @@ export { createFakeDub, type FakeDub } from "./fake/create-fake-dub.js";
 export type { FakeDubApi, LinkStats } from "./fake/fake-api.js";
 export type { ApplicationSeed } from "./fake/application-records.js";
 export type { DiscountProvider, DiscountSeed, DiscountType, FakeDiscount } from "./fake/discount-records.js";
+export type { FakeEmbedToken, FakeEmbedTokenView } from "./fake/embed-token-records.js";
 export type { FakeDubOptions, RateLimitOptions } from "./fake/options.js";
 export { truncatedJson, type InjectedFault, type InjectOptions } from "./fake/faults.js";
 export { errorReply, type ErrorCode } from "./fake/api-error.js";

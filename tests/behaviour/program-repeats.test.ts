@@ -1,8 +1,8 @@
 /**
- * The retry rules of discount codes, against the fake API
+ * The retry rules of discount codes and embed tokens, against the fake API
  * injecting the failure over both transports (undici on node:http, fetch on msw): a repeat after
  * a lost answer that the server refuses as done is `AlreadyApplied`; a delete's 404 after a lost
- * answer resolves; what cannot act twice is retried after ambiguous failures;
+ * answer resolves; the operations that cannot act twice are retried after ambiguous failures;
  * the same refusal on a first attempt is the plain error.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -97,6 +97,16 @@ describe.each(TRANSPORTS)("program operations after a lost answer ($name)", (tra
     it("a 404 on a first attempt is a NotFound: nothing was deleted by this call", async () => {
       await dub.discountCodes.delete(code.id);
       await expect(dub.discountCodes.delete(code.id)).rejects.toBeInstanceOf(NotFound);
+    });
+  });
+
+  describe("embedTokens.referrals", () => {
+    it("a 503 after the call enrolled a new partner is retried: a token, and the partner enrolled once", async () => {
+      fake.inject({ status: 503, body: "" }, { route: "POST /tokens/embed/referrals", afterEffect: true });
+      const token = await dub.embedTokens.referrals({ tenantId: "user_77", partner: { email: "ana@example.com" } });
+      expect(token.publicToken).toMatch(/^dub_embed_/);
+      expect(fake.partners().filter((p) => p.email === "ana@example.com")).toHaveLength(1);
+      expect(fake.embedTokens().map((t) => t.publicToken)).toEqual([expect.any(String), token.publicToken]);
     });
   });
 

@@ -107,4 +107,10 @@ export const CONTRACT_CASES: { readonly [Id in OperationId]: ContractCase } = {
     valid: [{ name: "by code", argument: "KIM10OFF" }],
     invalid: [{ name: "an empty string", argument: "", path: [] }],
   },
+  createReferralsEmbedToken: {
+    status: 201,
+    reply: sample("createReferralsEmbedToken", "201"),
+    valid: [{ name: "by tenantId, with the partner to enroll", argument: { tenantId: "user_42", partner: { email: "kim@example.com", name: "Kim" } } }],
+    invalid: [{ name: "a partner without an email", argument: { partner: { name: "Kim" } }, path: ["partner", "email"] }],
+  },
 };

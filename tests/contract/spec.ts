@@ -78,7 +78,8 @@ export type AnyOperationId =
   | "rejectPartnerApplication"
   | "listDiscountCodes"
   | "createDiscountCode"
-  | "deleteDiscountCode";
+  | "deleteDiscountCode"
+  | "createReferralsEmbedToken";
 
 /** Where an operation lives in the spec. */
 export function specOperation(operationId: AnyOperationId): { path: string; method: string; operation: OasOperation } {

@@ -15,11 +15,11 @@ export interface FakeDub extends FakeDubApi {
 /**
  * Creates a fake Dub Partners API that keeps partners, links and applications in memory and answers
  * every Partners operation (create, list, createLink, retrieveLinks, upsertLink, analytics, ban,
- * deactivate, and the applications' list, approve and reject) and discount codes with the real
- * server's semantics, errors, rate limits and quirks. Faults (error replies, resets, stalls, cut
- * bodies, latency) are queued with `fake.inject`; `fake.seedApplication` adds a pending applicant,
- * `fake.setLinkStats` gives a link clicks, leads and sales, and `fake.seedDiscount` a group its
- * discount.
+ * deactivate, and the applications' list, approve and reject), discount codes and referral embed
+ * tokens with the real server's semantics, errors, rate limits and quirks. Faults (error replies,
+ * resets, stalls, cut bodies, latency) are queued with `fake.inject`; `fake.seedApplication` adds a
+ * pending applicant, `fake.setLinkStats` gives a link clicks, leads and sales, and
+ * `fake.seedDiscount` a group its discount.
  *
  * @example
  * ```ts

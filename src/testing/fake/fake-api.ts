@@ -6,6 +6,7 @@ import { errorEnvelope, FakeApiError } from "./api-error.js";
 import { type ApplicationSeed, seedApplication } from "./application-records.js";
 import { authenticate } from "./auth.js";
 import { type DiscountSeed, discountCodeView, type FakeDiscount, seedDiscount } from "./discount-records.js";
+import { embedTokenView, type FakeEmbedTokenView } from "./embed-token-records.js";
 import { FaultQueue, faultReply, type InjectedFault, type InjectOptions, isLatencyOnly, needsAnswer } from "./faults.js";
 import { type FakeDubOptions, resolveFakeOptions } from "./options.js";
 import { createId, createRandom, type RandomSource } from "./random.js";
@@ -48,13 +49,15 @@ export interface FakeDubApi {
   seedDiscount(seed?: DiscountSeed): FakeDiscount;
   /** The stored discount codes as the API returns them, oldest first (copies). */
   discountCodes(): DiscountCodeSchema[];
+  /** The referral embed tokens issued, oldest first, each with whether it has expired by the fake's clock (copies). */
+  embedTokens(): FakeEmbedTokenView[];
   /** Queues a fault for the next matching request(s); see {@link InjectedFault} and {@link InjectOptions}. */
   inject(fault: InjectedFault, options?: InjectOptions): void;
   /** Number of injected faults not played yet (counting `times`). */
   readonly pendingFaults: number;
   /**
-   * Forgets partners, links, tags, discounts and their codes, faults, rate-limit counts and
-   * recorded requests, and restarts the seeded generator.
+   * Forgets partners, links, tags, discounts and their codes, embed tokens, faults, rate-limit
+   * counts and recorded requests, and restarts the seeded generator.
    */
   reset(): void;
 }
@@ -154,6 +157,7 @@ export function createFakeDubApi(options?: FakeDubOptions): FakeDubApi {
     },
     seedDiscount: (seed) => structuredClone(seedDiscount(engine.state, seed ?? {}, config.now(), engine.random)),
     discountCodes: () => [...engine.state.discountCodes.values()].map(discountCodeView),
+    embedTokens: () => [...engine.state.embedTokens.values()].map((token) => embedTokenView(token, config.now())),
     inject: (fault, injectOptions) => faults.add(fault, injectOptions),
     get pendingFaults() {
       return faults.pending;

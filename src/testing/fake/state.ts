@@ -3,6 +3,7 @@ import type { CreatePartnerResponseBody, PartnerApplicationReview } from "../../
 import type { PartnerApplicationAnswer } from "../../operations/partner-applications/list.js";
 import { partnerLinkSummary } from "../fixtures.js";
 import type { DiscountCodeRecord, FakeDiscount } from "./discount-records.js";
+import type { FakeEmbedToken } from "./embed-token-records.js";
 
 /** A webhook event the fake's state changes produced (`{ id, event, createdAt, data }`, as Dub sends it). */
 export interface FakeEvent {
@@ -57,6 +58,8 @@ export class FakeState {
   discounts = new Map<string, FakeDiscount>();
   /** Discount codes by id, in creation order. */
   discountCodes = new Map<string, DiscountCodeRecord>();
+  /** Referral embed tokens by public token, in issue order. */
+  embedTokens = new Map<string, FakeEmbedToken>();
 
   partnerByEmail(email: string): CreatePartnerResponseBody | undefined {
     const id = this.#byEmail.get(email.toLowerCase());
@@ -172,6 +175,7 @@ export class FakeState {
     copy.events = [...this.events];
     copy.discounts = new Map(this.discounts);
     copy.discountCodes = new Map(this.discountCodes);
+    copy.embedTokens = new Map(this.embedTokens);
     return copy;
   }
 }

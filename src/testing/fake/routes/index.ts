@@ -4,6 +4,7 @@ import type { OperationId, RouteInput, RouteTable } from "./context.js";
 import { createLinkRoute } from "./create-link.js";
 import { createPartnerRoute, createPartnerRules } from "./create-partner.js";
 import { createDiscountCodeRoute, deleteDiscountCodeRoute, listDiscountCodesRoute } from "./discount-codes.js";
+import { createReferralsEmbedTokenRoute, createReferralsEmbedTokenRules } from "./embed-tokens.js";
 import { listPartnersRoute } from "./list-partners.js";
 import { banRoute, deactivateRoute } from "./partner-actions.js";
 import { retrieveLinksRoute } from "./retrieve-links.js";
@@ -25,9 +26,11 @@ export const ROUTES: RouteTable = {
   listDiscountCodes: listDiscountCodesRoute,
   createDiscountCode: createDiscountCodeRoute,
   deleteDiscountCode: deleteDiscountCodeRoute,
+  createReferralsEmbedToken: createReferralsEmbedTokenRoute,
 };
 
 /** The server's checks beyond the spec, by operationId, answered with the spec's 422 (listed together). */
 export const SERVER_RULES: { readonly [Id in OperationId]?: (input: RouteInput<Id>) => string[] } = {
   createPartner: createPartnerRules,
+  createReferralsEmbedToken: createReferralsEmbedTokenRules,
 };
