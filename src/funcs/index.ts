@@ -32,7 +32,10 @@ import discountCodesCreateDeclaration from "../operations/discount-codes/create.
 import discountCodesDeleteDeclaration from "../operations/discount-codes/delete.js";
 import discountCodesListDeclaration from "../operations/discount-codes/list.js";
 import embedTokensReferralsDeclaration from "../operations/embed-tokens/referrals.js";
-import type { Partners, PartnerApplications, DiscountCodes, EmbedTokens } from "../operations/registry.js";
+import bountiesApproveSubmissionDeclaration from "../operations/bounties/approve-submission.js";
+import bountiesListSubmissionsDeclaration from "../operations/bounties/list-submissions.js";
+import bountiesRejectSubmissionDeclaration from "../operations/bounties/reject-submission.js";
+import type { Partners, PartnerApplications, DiscountCodes, EmbedTokens, Bounties } from "../operations/registry.js";
 
 export { DubCore } from "../client/core-client.js";
 
@@ -86,3 +89,12 @@ export const discountCodesList = /* @__PURE__ */ standalone("discountCodes", dis
 
 /** `dub.embedTokens.referrals` as a function of a client: see {@link EmbedTokens.referrals}. */
 export const embedTokensReferrals = /* @__PURE__ */ standalone("embedTokens", embedTokensReferralsDeclaration);
+
+/** `dub.bounties.approveSubmission` as a function of a client: see {@link Bounties.approveSubmission}. */
+export const bountiesApproveSubmission = /* @__PURE__ */ standalone("bounties", bountiesApproveSubmissionDeclaration);
+
+/** `dub.bounties.listSubmissions` as a function of a client: see {@link Bounties.listSubmissions}. */
+export const bountiesListSubmissions = /* @__PURE__ */ standalone("bounties", bountiesListSubmissionsDeclaration);
+
+/** `dub.bounties.rejectSubmission` as a function of a client: see {@link Bounties.rejectSubmission}. */
+export const bountiesRejectSubmission = /* @__PURE__ */ standalone("bounties", bountiesRejectSubmissionDeclaration);

@@ -16,6 +16,7 @@
 export { createFakeDub, type FakeDub } from "./fake/create-fake-dub.js";
 export type { FakeDubApi, LinkStats } from "./fake/fake-api.js";
 export type { ApplicationSeed } from "./fake/application-records.js";
+export type { BountyRewardCommission, BountySeed, BountySubmissionSeed, FakeBounty } from "./fake/bounty-records.js";
 export type { DiscountProvider, DiscountSeed, DiscountType, FakeDiscount } from "./fake/discount-records.js";
 export type { FakeEmbedToken, FakeEmbedTokenView } from "./fake/embed-token-records.js";
 export type { FakeDubOptions, RateLimitOptions } from "./fake/options.js";

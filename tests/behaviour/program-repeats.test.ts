@@ -1,13 +1,13 @@
 /**
- * The retry rules of discount codes and embed tokens, against the fake API
+ * The retry rules of discount codes, embed tokens and bounty reviews, against the fake API
  * injecting the failure over both transports (undici on node:http, fetch on msw): a repeat after
  * a lost answer that the server refuses as done is `AlreadyApplied`; a delete's 404 after a lost
  * answer resolves; the operations that cannot act twice are retried after ambiguous failures;
  * the same refusal on a first attempt is the plain error.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AlreadyApplied, BadRequest, Conflict, type Dub, NotFound, SDKError } from "../../src/index.js";
-import { createFakeDub, type FakeDub } from "../../src/testing/index.js";
+import { AlreadyApplied, BadRequest, Conflict, type Dub, InternalServerError, NotFound, SDKError } from "../../src/index.js";
+import { createFakeDub, type FakeBounty, type FakeDub } from "../../src/testing/index.js";
 import { type TransportHarness, TRANSPORTS, useScriptedServer } from "../helpers/transports.js";
 
 async function failure(call: Promise<unknown>): Promise<unknown> {
@@ -100,6 +100,46 @@ describe.each(TRANSPORTS)("program operations after a lost answer ($name)", (tra
     });
   });
 
+  describe("bounties.approveSubmission and rejectSubmission", () => {
+    let bounty: FakeBounty;
+    let submissionId: string;
+    beforeEach(() => {
+      bounty = fake.seedBounty({ name: "Post a review", rewardAmount: 5000 });
+      submissionId = fake.seedBountySubmission({ bountyId: bounty.id, partnerId: partner.id }).id;
+    });
+    const route = (action: string) => `POST /bounties/${bounty.id}/submissions/${submissionId}/${action}`;
+
+    it("approve: a reset after the approval, then 'already been approved': AlreadyApplied, the reward paid once", async () => {
+      fake.inject({ fault: { kind: "reset-before-response" } }, { route: route("approve"), afterEffect: true });
+      const error = await failure(dub.bounties.approveSubmission({ bountyId: bounty.id, submissionId }));
+      expect(error).toBeInstanceOf(AlreadyApplied);
+      expect((error as AlreadyApplied).message).toMatch(/already been approved/);
+      expect(fake.bountyCommissions()).toHaveLength(1);
+    });
+
+    it("reject: a 500 after the rejection, then 'already been rejected': AlreadyApplied, its cause the 500", async () => {
+      fake.inject({ status: 500, body: { error: { code: "internal_server_error", message: "boom" } } }, { route: route("reject"), afterEffect: true });
+      const error = await failure(dub.bounties.rejectSubmission({ bountyId: bounty.id, submissionId, requestBody: { rejectionReason: "invalidProof" } }));
+      expect(error).toBeInstanceOf(AlreadyApplied);
+      expect((error as AlreadyApplied).cause).toBeInstanceOf(InternalServerError);
+      const [listed] = await dub.bounties.listSubmissions({ bountyId: bounty.id, status: "rejected" });
+      expect(listed).toMatchObject({ id: submissionId, rejectionReason: "invalidProof" });
+    });
+
+    it("a 503 in front of the API is retried, and the approval goes through once", async () => {
+      fake.inject({ status: 503, body: "" }, { route: route("approve") });
+      await expect(dub.bounties.approveSubmission({ bountyId: bounty.id, submissionId })).resolves.toMatchObject({ status: "approved" });
+      expect(fake.bountyCommissions()).toHaveLength(1);
+    });
+
+    it("'already been approved' on a first attempt is a BadRequest", async () => {
+      await dub.bounties.approveSubmission({ bountyId: bounty.id, submissionId });
+      const error = await failure(dub.bounties.approveSubmission({ bountyId: bounty.id, submissionId }));
+      expect(error).toBeInstanceOf(BadRequest);
+      expect(error).not.toBeInstanceOf(AlreadyApplied);
+    });
+  });
+
   describe("embedTokens.referrals", () => {
     it("a 503 after the call enrolled a new partner is retried: a token, and the partner enrolled once", async () => {
       fake.inject({ status: 503, body: "" }, { route: "POST /tokens/embed/referrals", afterEffect: true });
@@ -117,6 +157,12 @@ describe.each(TRANSPORTS)("program operations after a lost answer ($name)", (tra
       expect(fake.pendingFaults).toBe(0);
     });
 
+    it("bounties.listSubmissions is retried after a 503", async () => {
+      const bounty = fake.seedBounty();
+      fake.inject({ status: 503, body: "" }, { route: `GET /bounties/${bounty.id}/submissions` });
+      await expect(dub.bounties.listSubmissions({ bountyId: bounty.id })).resolves.toEqual([]);
+      expect(fake.pendingFaults).toBe(0);
+    });
   });
 });
 

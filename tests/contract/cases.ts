@@ -113,4 +113,22 @@ export const CONTRACT_CASES: { readonly [Id in OperationId]: ContractCase } = {
     valid: [{ name: "by tenantId, with the partner to enroll", argument: { tenantId: "user_42", partner: { email: "kim@example.com", name: "Kim" } } }],
     invalid: [{ name: "a partner without an email", argument: { partner: { name: "Kim" } }, path: ["partner", "email"] }],
   },
+  listBountySubmissions: {
+    status: 200,
+    reply: sample("listBountySubmissions", "200"),
+    valid: [{ name: "submitted ones, newest completed first", argument: { bountyId: "bnty_1", status: "submitted", sortOrder: "desc" } }],
+    invalid: [{ name: "an unknown status", argument: { bountyId: "bnty_1", status: "pending" }, path: ["status"] }],
+  },
+  approveBountySubmission: {
+    status: 200,
+    reply: sample("approveBountySubmission", "200"),
+    valid: [{ name: "with a reward", argument: { bountyId: "bnty_1", submissionId: "bnty_sub_1", requestBody: { rewardAmount: 5000 } } }],
+    invalid: [{ name: "no submissionId", argument: { bountyId: "bnty_1" }, path: ["submissionId"] }],
+  },
+  rejectBountySubmission: {
+    status: 200,
+    reply: sample("rejectBountySubmission", "200"),
+    valid: [{ name: "with a reason", argument: { bountyId: "bnty_1", submissionId: "bnty_sub_1", requestBody: { rejectionReason: "invalidProof" } } }],
+    invalid: [{ name: "an unknown reason", argument: { bountyId: "bnty_1", submissionId: "bnty_sub_1", requestBody: { rejectionReason: "rude" } }, path: ["requestBody", "rejectionReason"] }],
+  },
 };

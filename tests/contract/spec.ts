@@ -79,7 +79,10 @@ export type AnyOperationId =
   | "listDiscountCodes"
   | "createDiscountCode"
   | "deleteDiscountCode"
-  | "createReferralsEmbedToken";
+  | "createReferralsEmbedToken"
+  | "listBountySubmissions"
+  | "approveBountySubmission"
+  | "rejectBountySubmission";
 
 /** Where an operation lives in the spec. */
 export function specOperation(operationId: AnyOperationId): { path: string; method: string; operation: OasOperation } {

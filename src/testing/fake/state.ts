@@ -2,6 +2,7 @@ import type { LinkSchema, LinkTag } from "../../models/link.js";
 import type { CreatePartnerResponseBody, PartnerApplicationReview } from "../../models/partner.js";
 import type { PartnerApplicationAnswer } from "../../operations/partner-applications/list.js";
 import { partnerLinkSummary } from "../fixtures.js";
+import type { BountyRewardCommission, BountySubmissionRecord, FakeBounty } from "./bounty-records.js";
 import type { DiscountCodeRecord, FakeDiscount } from "./discount-records.js";
 import type { FakeEmbedToken } from "./embed-token-records.js";
 
@@ -60,6 +61,12 @@ export class FakeState {
   discountCodes = new Map<string, DiscountCodeRecord>();
   /** Referral embed tokens by public token, in issue order. */
   embedTokens = new Map<string, FakeEmbedToken>();
+  /** Bounties by id (`fake.seedBounty`). */
+  bounties = new Map<string, FakeBounty>();
+  /** Bounty submissions by id, in creation order. */
+  bountySubmissions = new Map<string, BountySubmissionRecord>();
+  /** The custom commissions that approved bounty submissions earned, by id. */
+  bountyCommissions = new Map<string, BountyRewardCommission>();
 
   partnerByEmail(email: string): CreatePartnerResponseBody | undefined {
     const id = this.#byEmail.get(email.toLowerCase());
@@ -176,6 +183,9 @@ export class FakeState {
     copy.discounts = new Map(this.discounts);
     copy.discountCodes = new Map(this.discountCodes);
     copy.embedTokens = new Map(this.embedTokens);
+    copy.bounties = new Map(this.bounties);
+    copy.bountySubmissions = new Map(this.bountySubmissions);
+    copy.bountyCommissions = new Map(this.bountyCommissions);
     return copy;
   }
 }

@@ -1,5 +1,6 @@
 import { analyticsRoute } from "./analytics.js";
 import { approveApplicationRoute, listApplicationsRoute, rejectApplicationRoute } from "./applications.js";
+import { approveBountySubmissionRoute, listBountySubmissionsRoute, rejectBountySubmissionRoute } from "./bounties.js";
 import type { OperationId, RouteInput, RouteTable } from "./context.js";
 import { createLinkRoute } from "./create-link.js";
 import { createPartnerRoute, createPartnerRules } from "./create-partner.js";
@@ -27,10 +28,22 @@ export const ROUTES: RouteTable = {
   createDiscountCode: createDiscountCodeRoute,
   deleteDiscountCode: deleteDiscountCodeRoute,
   createReferralsEmbedToken: createReferralsEmbedTokenRoute,
+  listBountySubmissions: listBountySubmissionsRoute,
+  approveBountySubmission: approveBountySubmissionRoute,
+  rejectBountySubmission: rejectBountySubmissionRoute,
 };
 
 /** The server's checks beyond the spec, by operationId, answered with the spec's 422 (listed together). */
 export const SERVER_RULES: { readonly [Id in OperationId]?: (input: RouteInput<Id>) => string[] } = {
   createPartner: createPartnerRules,
   createReferralsEmbedToken: createReferralsEmbedTokenRules,
+};
+
+/**
+ * Operations whose body is optional: the server reads a missing (or unparsable) body as `{}`,
+ * where it answers 400 to other operations.
+ */
+export const OPTIONAL_BODY: { readonly [Id in OperationId]?: true } = {
+  approveBountySubmission: true,
+  rejectBountySubmission: true,
 };
