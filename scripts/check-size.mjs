@@ -24,7 +24,7 @@ export const BUDGET_GZIP_BYTES = 15_000;
  * The regression ceiling: the size of the full client when it was last measured, plus a few
  * hundred bytes. Above it the check fails. Lower it whenever the bundle shrinks.
  */
-export const CEILING_GZIP_BYTES = 25_400;
+export const CEILING_GZIP_BYTES = 26_200;
 
 /** Budget of webhook verification alone (`verifyWebhook`, edge build), gzipped. */
 export const WEBHOOKS_BUDGET_GZIP_BYTES = 2_000;

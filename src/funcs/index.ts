@@ -28,7 +28,14 @@ import partnersUpsertLinkDeclaration from "../operations/partners/upsert-link.js
 import partnerApplicationsApproveDeclaration from "../operations/partner-applications/approve.js";
 import partnerApplicationsListDeclaration from "../operations/partner-applications/list.js";
 import partnerApplicationsRejectDeclaration from "../operations/partner-applications/reject.js";
-import type { Partners, PartnerApplications } from "../operations/registry.js";
+import discountCodesCreateDeclaration from "../operations/discount-codes/create.js";
+import discountCodesDeleteDeclaration from "../operations/discount-codes/delete.js";
+import discountCodesListDeclaration from "../operations/discount-codes/list.js";
+import embedTokensReferralsDeclaration from "../operations/embed-tokens/referrals.js";
+import bountiesApproveSubmissionDeclaration from "../operations/bounties/approve-submission.js";
+import bountiesListSubmissionsDeclaration from "../operations/bounties/list-submissions.js";
+import bountiesRejectSubmissionDeclaration from "../operations/bounties/reject-submission.js";
+import type { Partners, PartnerApplications, DiscountCodes, EmbedTokens, Bounties } from "../operations/registry.js";
 
 export { DubCore } from "../client/core-client.js";
 
@@ -70,3 +77,24 @@ export const partnerApplicationsList = /* @__PURE__ */ standalone("partnerApplic
 
 /** `dub.partnerApplications.reject` as a function of a client: see {@link PartnerApplications.reject}. */
 export const partnerApplicationsReject = /* @__PURE__ */ standalone("partnerApplications", partnerApplicationsRejectDeclaration);
+
+/** `dub.discountCodes.create` as a function of a client: see {@link DiscountCodes.create}. */
+export const discountCodesCreate = /* @__PURE__ */ standalone("discountCodes", discountCodesCreateDeclaration);
+
+/** `dub.discountCodes.delete` as a function of a client: see {@link DiscountCodes.delete}. */
+export const discountCodesDelete = /* @__PURE__ */ standalone("discountCodes", discountCodesDeleteDeclaration);
+
+/** `dub.discountCodes.list` as a function of a client: see {@link DiscountCodes.list}. */
+export const discountCodesList = /* @__PURE__ */ standalone("discountCodes", discountCodesListDeclaration);
+
+/** `dub.embedTokens.referrals` as a function of a client: see {@link EmbedTokens.referrals}. */
+export const embedTokensReferrals = /* @__PURE__ */ standalone("embedTokens", embedTokensReferralsDeclaration);
+
+/** `dub.bounties.approveSubmission` as a function of a client: see {@link Bounties.approveSubmission}. */
+export const bountiesApproveSubmission = /* @__PURE__ */ standalone("bounties", bountiesApproveSubmissionDeclaration);
+
+/** `dub.bounties.listSubmissions` as a function of a client: see {@link Bounties.listSubmissions}. */
+export const bountiesListSubmissions = /* @__PURE__ */ standalone("bounties", bountiesListSubmissionsDeclaration);
+
+/** `dub.bounties.rejectSubmission` as a function of a client: see {@link Bounties.rejectSubmission}. */
+export const bountiesRejectSubmission = /* @__PURE__ */ standalone("bounties", bountiesRejectSubmissionDeclaration);

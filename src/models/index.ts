@@ -10,4 +10,6 @@ export type {
   ReferralFormData,
   ReferralFormField,
 } from "./partner.js";
+export type { BountySubmission, BountySubmissionFile, BountySubmissionRejectionReason, BountySubmissionStatus } from "./bounty-submission.js";
+export type { DiscountCodeSchema } from "./discount-code.js";
 export type { OpenEnum } from "../core/schema.js";

@@ -16,6 +16,9 @@
 export { createFakeDub, type FakeDub } from "./fake/create-fake-dub.js";
 export type { FakeDubApi, LinkStats } from "./fake/fake-api.js";
 export type { ApplicationSeed } from "./fake/application-records.js";
+export type { BountyRewardCommission, BountySeed, BountySubmissionSeed, FakeBounty } from "./fake/bounty-records.js";
+export type { DiscountProvider, DiscountSeed, DiscountType, FakeDiscount } from "./fake/discount-records.js";
+export type { FakeEmbedToken, FakeEmbedTokenView } from "./fake/embed-token-records.js";
 export type { FakeDubOptions, FakeWebhookOptions, RateLimitOptions } from "./fake/options.js";
 export type { WebhookDelivery, WebhookReceiver, WebhookRetryOptions } from "./fake/webhooks/dispatcher.js";
 export type { FakeEvent } from "./fake/state.js";

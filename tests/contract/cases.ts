@@ -89,4 +89,46 @@ export const CONTRACT_CASES: { readonly [Id in OperationId]: ContractCase } = {
     valid: [{ name: "with a reason and a note", argument: { partnerId: "pn_1", rejectionReason: "other", rejectionNote: "Not now." } }],
     invalid: [{ name: "a note of 501 characters", argument: { partnerId: "pn_1", rejectionNote: "n".repeat(501) }, path: ["rejectionNote"] }],
   },
+  listDiscountCodes: {
+    status: 200,
+    reply: sample("listDiscountCodes", "200"),
+    valid: [{ name: "of a partner", argument: { partnerId: "pn_1", pageSize: 10 } }],
+    invalid: [{ name: "page 0", argument: { page: 0 }, path: ["page"] }],
+  },
+  createDiscountCode: {
+    status: 200,
+    reply: component("DiscountCodeSchema"),
+    valid: [{ name: "with a code", argument: { partnerId: "pn_1", linkId: "link_1", code: "KIM10OFF" } }],
+    invalid: [{ name: "a code with a space", argument: { partnerId: "pn_1", linkId: "link_1", code: "KIM 10" }, path: ["code"] }],
+  },
+  deleteDiscountCode: {
+    status: 200,
+    reply: sample("deleteDiscountCode", "200"),
+    valid: [{ name: "by code", argument: "KIM10OFF" }],
+    invalid: [{ name: "an empty string", argument: "", path: [] }],
+  },
+  createReferralsEmbedToken: {
+    status: 201,
+    reply: sample("createReferralsEmbedToken", "201"),
+    valid: [{ name: "by tenantId, with the partner to enroll", argument: { tenantId: "user_42", partner: { email: "kim@example.com", name: "Kim" } } }],
+    invalid: [{ name: "a partner without an email", argument: { partner: { name: "Kim" } }, path: ["partner", "email"] }],
+  },
+  listBountySubmissions: {
+    status: 200,
+    reply: sample("listBountySubmissions", "200"),
+    valid: [{ name: "submitted ones, newest completed first", argument: { bountyId: "bnty_1", status: "submitted", sortOrder: "desc" } }],
+    invalid: [{ name: "an unknown status", argument: { bountyId: "bnty_1", status: "pending" }, path: ["status"] }],
+  },
+  approveBountySubmission: {
+    status: 200,
+    reply: sample("approveBountySubmission", "200"),
+    valid: [{ name: "with a reward", argument: { bountyId: "bnty_1", submissionId: "bnty_sub_1", requestBody: { rewardAmount: 5000 } } }],
+    invalid: [{ name: "no submissionId", argument: { bountyId: "bnty_1" }, path: ["submissionId"] }],
+  },
+  rejectBountySubmission: {
+    status: 200,
+    reply: sample("rejectBountySubmission", "200"),
+    valid: [{ name: "with a reason", argument: { bountyId: "bnty_1", submissionId: "bnty_sub_1", requestBody: { rejectionReason: "invalidProof" } } }],
+    invalid: [{ name: "an unknown reason", argument: { bountyId: "bnty_1", submissionId: "bnty_sub_1", requestBody: { rejectionReason: "rude" } }, path: ["requestBody", "rejectionReason"] }],
+  },
 };

@@ -75,7 +75,14 @@ export type AnyOperationId =
   | "deactivatePartner"
   | "listPartnerApplications"
   | "approvePartnerApplication"
-  | "rejectPartnerApplication";
+  | "rejectPartnerApplication"
+  | "listDiscountCodes"
+  | "createDiscountCode"
+  | "deleteDiscountCode"
+  | "createReferralsEmbedToken"
+  | "listBountySubmissions"
+  | "approveBountySubmission"
+  | "rejectBountySubmission";
 
 /** Where an operation lives in the spec. */
 export function specOperation(operationId: AnyOperationId): { path: string; method: string; operation: OasOperation } {

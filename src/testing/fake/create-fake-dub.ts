@@ -13,12 +13,14 @@ export interface FakeDub extends FakeDubApi {
 }
 
 /**
- * Creates a fake Dub Partners API that keeps partners, links and applications in memory and
- * answers every Partners operation (create, list, createLink, retrieveLinks, upsertLink,
- * analytics, ban, deactivate, and the applications' list, approve and reject) with the real
- * server's semantics, errors, rate limits and quirks. Faults (error replies, resets, stalls, cut
- * bodies, latency) are queued with `fake.inject`; `fake.seedApplication` adds a pending applicant
- * and `fake.setLinkStats` gives a link clicks, leads and sales.
+ * Creates a fake Dub Partners API that keeps partners, links and applications in memory and answers
+ * every Partners operation (create, list, createLink, retrieveLinks, upsertLink, analytics, ban,
+ * deactivate, and the applications' list, approve and reject), discount codes, referral embed
+ * tokens and bounty submissions with the real server's semantics, errors, rate limits and quirks.
+ * Faults (error replies, resets, stalls, cut bodies, latency) are queued with `fake.inject`;
+ * `fake.seedApplication` adds a pending applicant, `fake.setLinkStats` gives a link clicks, leads
+ * and sales, `fake.seedDiscount` a group its discount, and `fake.seedBounty` /
+ * `fake.seedBountySubmission` bounties and their submissions.
  *
  * @example
  * ```ts

@@ -1,9 +1,14 @@
+import type { BountySubmission } from "../../models/bounty-submission.js";
+import type { DiscountCodeSchema } from "../../models/discount-code.js";
 import type { LinkSchema } from "../../models/link.js";
 import type { CreatePartnerResponseBody } from "../../models/partner.js";
 import type { ReceivedRequest, Reply, RequestHandler } from "../types.js";
 import { errorEnvelope, FakeApiError } from "./api-error.js";
 import { type ApplicationSeed, seedApplication } from "./application-records.js";
 import { authenticate } from "./auth.js";
+import { type BountyRewardCommission, type BountySeed, type BountySubmissionSeed, type FakeBounty, seedBounty, seedBountySubmission } from "./bounty-records.js";
+import { type DiscountSeed, discountCodeView, type FakeDiscount, seedDiscount } from "./discount-records.js";
+import { embedTokenView, type FakeEmbedTokenView } from "./embed-token-records.js";
 import { FaultQueue, faultReply, type InjectedFault, type InjectOptions, isLatencyOnly, needsAnswer } from "./faults.js";
 import { type FakeDubOptions, resolveFakeOptions } from "./options.js";
 import { createRandom, type RandomSource } from "./random.js";
@@ -11,7 +16,7 @@ import { recordEvent } from "./webhooks/record.js";
 import { type WebhookDelivery, WebhookDispatcher, type WebhookReceiver } from "./webhooks/dispatcher.js";
 import type { FakeEvent } from "./state.js";
 import { FixedWindowLimiter } from "./rate-limiter.js";
-import { ROUTES, SERVER_RULES } from "./routes/index.js";
+import { OPTIONAL_BODY, ROUTES, SERVER_RULES } from "./routes/index.js";
 import type { OperationId, Route } from "./routes/context.js";
 import { matchRoute, routeKey } from "./router.js";
 import { specValidatedInput } from "./spec-validation.js";
@@ -40,11 +45,37 @@ export interface FakeDubApi {
    * or a value that is not a non-negative number.
    */
   setLinkStats(linkId: string, stats: LinkStats): LinkSchema;
+  /**
+   * Gives a partner group a discount (default: the program's default group, 10 % off, Stripe):
+   * the partners in the group now get its `discountId`, which `POST /discount-codes` needs.
+   * Partners who join the group later do not: seed after enrolling them. Returns the discount;
+   * throws for an invalid field.
+   */
+  seedDiscount(seed?: DiscountSeed): FakeDiscount;
+  /** The stored discount codes as the API returns them, oldest first (copies). */
+  discountCodes(): DiscountCodeSchema[];
+  /** The referral embed tokens issued, oldest first, each with whether it has expired by the fake's clock (copies). */
+  embedTokens(): FakeEmbedTokenView[];
+  /** Stores a bounty (default: a `submission` bounty named "Bounty", without a reward of its own). Returns it; throws for an invalid field. */
+  seedBounty(seed?: BountySeed): FakeBounty;
+  /**
+   * Stores a partner's submission to a seeded bounty (default status `submitted`), which
+   * `GET /bounties/{bountyId}/submissions` lists and approve / reject review. Returns it as the
+   * API does; throws for an unknown bounty or partner, or a second submission of the partner for
+   * the same period.
+   */
+  seedBountySubmission(seed: BountySubmissionSeed): BountySubmission;
+  /** The custom commissions approved bounty submissions earned, oldest first (copies). */
+  bountyCommissions(): BountyRewardCommission[];
   /** Queues a fault for the next matching request(s); see {@link InjectedFault} and {@link InjectOptions}. */
   inject(fault: InjectedFault, options?: InjectOptions): void;
   /** Number of injected faults not played yet (counting `times`). */
   readonly pendingFaults: number;
-  /** Forgets partners, links, tags, faults, rate-limit counts and recorded requests, and restarts the seeded generator. */
+  /**
+   * Forgets partners, links, tags, discounts and their codes, embed tokens, bounties and their
+   * submissions, faults, rate-limit counts and recorded requests, and restarts the seeded
+   * generator.
+   */
   reset(): void;
   /** The webhook events of the state changes so far, oldest first, delivered or not (copies). */
   events(): FakeEvent[];
@@ -110,7 +141,8 @@ export function createFakeDubApi(options?: FakeDubOptions): FakeDubApi {
       const queryAt = request.path.indexOf("?");
       const query = new URLSearchParams(queryAt < 0 ? "" : request.path.slice(queryAt + 1));
       const id = match.declaration.operationId as OperationId;
-      const input = specValidatedInput(match.declaration, { body: request.body, query, params: match.params }, SERVER_RULES[id] as never);
+      const bodyText = OPTIONAL_BODY[id] && !isJson(request.body) ? "{}" : request.body;
+      const input = specValidatedInput(match.declaration, { body: bodyText, query, params: match.params }, SERVER_RULES[id] as never);
       const route = ROUTES[id] as Route<OperationId>;
       const { status, body } = route(ctx, input as never);
       return { status, headers: rateHeaders, body };
@@ -165,6 +197,12 @@ export function createFakeDubApi(options?: FakeDubOptions): FakeDubApi {
       engine.state.putLink(next);
       return structuredClone(next);
     },
+    seedDiscount: (seed) => structuredClone(seedDiscount(engine.state, seed ?? {}, config.now(), engine.random)),
+    discountCodes: () => [...engine.state.discountCodes.values()].map(discountCodeView),
+    embedTokens: () => [...engine.state.embedTokens.values()].map((token) => embedTokenView(token, config.now())),
+    seedBounty: (seed) => structuredClone(seedBounty(engine.state, seed, config.now(), engine.random)),
+    seedBountySubmission: (seed) => seedBountySubmission(engine.state, seed, config.now(), engine.random),
+    bountyCommissions: () => [...engine.state.bountyCommissions.values()].map((c) => structuredClone(c)),
     inject: (fault, injectOptions) => faults.add(fault, injectOptions),
     get pendingFaults() {
       return faults.pending;
@@ -181,6 +219,16 @@ export function createFakeDubApi(options?: FakeDubOptions): FakeDubApi {
     webhookDeliveries: () => dispatcher.deliveries(),
     webhooksSettled: (timeoutMs) => dispatcher.settled(timeoutMs),
   };
+}
+
+/** Whether `text` is a JSON document. */
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function envelope(error: FakeApiError, headers: Record<string, string>): Reply {

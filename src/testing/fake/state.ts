@@ -2,6 +2,9 @@ import type { LinkSchema, LinkTag } from "../../models/link.js";
 import type { CreatePartnerResponseBody, PartnerApplicationReview } from "../../models/partner.js";
 import type { PartnerApplicationAnswer } from "../../operations/partner-applications/list.js";
 import { partnerLinkSummary } from "../fixtures.js";
+import type { BountyRewardCommission, BountySubmissionRecord, FakeBounty } from "./bounty-records.js";
+import type { DiscountCodeRecord, FakeDiscount } from "./discount-records.js";
+import type { FakeEmbedToken } from "./embed-token-records.js";
 
 /** A webhook event the fake's state changes produced (`{ id, event, createdAt, data }`, as Dub sends it). */
 export interface FakeEvent {
@@ -52,6 +55,18 @@ export class FakeState {
    * request answered without effect (an injected fault) leaves no event behind.
    */
   events: FakeEvent[] = [];
+  /** Discounts by id (`fake.seedDiscount`), each of a partner group. */
+  discounts = new Map<string, FakeDiscount>();
+  /** Discount codes by id, in creation order. */
+  discountCodes = new Map<string, DiscountCodeRecord>();
+  /** Referral embed tokens by public token, in issue order. */
+  embedTokens = new Map<string, FakeEmbedToken>();
+  /** Bounties by id (`fake.seedBounty`). */
+  bounties = new Map<string, FakeBounty>();
+  /** Bounty submissions by id, in creation order. */
+  bountySubmissions = new Map<string, BountySubmissionRecord>();
+  /** The custom commissions that approved bounty submissions earned, by id. */
+  bountyCommissions = new Map<string, BountyRewardCommission>();
 
   partnerByEmail(email: string): CreatePartnerResponseBody | undefined {
     const id = this.#byEmail.get(email.toLowerCase());
@@ -165,6 +180,12 @@ export class FakeState {
     copy.tags = new Map(this.tags);
     copy.applications = new Map(this.applications);
     copy.events = [...this.events];
+    copy.discounts = new Map(this.discounts);
+    copy.discountCodes = new Map(this.discountCodes);
+    copy.embedTokens = new Map(this.embedTokens);
+    copy.bounties = new Map(this.bounties);
+    copy.bountySubmissions = new Map(this.bountySubmissions);
+    copy.bountyCommissions = new Map(this.bountyCommissions);
     return copy;
   }
 }

@@ -61,3 +61,13 @@ export function assertSpecResponse(method: string, path: string, status: number,
   const validate = responseValidator(method, path, status);
   if (!validate(body)) throw new Error(`${method} ${path} ${status} does not match the spec:\n${ajv.errorsText(validate.errors, { separator: "\n" })}`);
 }
+
+/** Throws with ajv's findings unless `value` matches the spec's schema at `ref` (`#/components/schemas/...`). */
+export function assertSpecSchema(ref: string, value: unknown): void {
+  let validate = cache.get(ref);
+  if (!validate) {
+    validate = ajv.compile({ $ref: `spec${ref}` });
+    cache.set(ref, validate);
+  }
+  if (!validate(value)) throw new Error(`${ref} does not match:\n${ajv.errorsText(validate.errors, { separator: "\n" })}`);
+}

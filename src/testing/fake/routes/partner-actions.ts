@@ -1,5 +1,6 @@
 import type { CreatePartnerResponseBody } from "../../../models/partner.js";
 import { FakeApiError } from "../api-error.js";
+import { disableDiscountCodesOf } from "../discount-records.js";
 import { findPartner } from "../link-records.js";
 import type { FakeState } from "../state.js";
 import { requirePartnerNamed } from "./create-link.js";
@@ -17,8 +18,9 @@ function store(ctx: RouteContext, partner: CreatePartnerResponseBody) {
 
 /**
  * `POST /partners/ban` (200 `{ partnerId }`): status `banned` with `bannedAt` and `bannedReason`,
- * rewards and discount cleared, every link disabled. 400 for a pending partner (not approved yet)
- * and for one already banned; 404 unknown; 400 unnamed; 422 without a valid `reason`.
+ * rewards and discount cleared, every link and discount code disabled (`discount_code.deleted`
+ * for each code). 400 for a pending partner (not approved yet) and for one already banned; 404
+ * unknown; 400 unnamed; 422 without a valid `reason`.
  */
 export const banRoute: Route<"banPartner"> = (ctx, input) => {
   const partner = findPartner(ctx.state, requirePartnerNamed(input));
@@ -26,6 +28,7 @@ export const banRoute: Route<"banPartner"> = (ctx, input) => {
   if (partner.status === "banned") throw new FakeApiError("bad_request", "This partner is already banned from your program.");
   const at = new Date(ctx.now).toISOString();
   disableLinks(ctx.state, partner.id, at);
+  disableDiscountCodesOf(ctx, partner.id);
   return store(ctx, {
     ...partner,
     status: "banned",
@@ -39,7 +42,8 @@ export const banRoute: Route<"banPartner"> = (ctx, input) => {
 };
 
 /**
- * `POST /partners/deactivate` (200 `{ partnerId }`): status `deactivated`, every link disabled;
+ * `POST /partners/deactivate` (200 `{ partnerId }`): status `deactivated`, every link and
+ * discount code disabled (as for a ban);
  * commissions stay. Only an `approved` or `archived` partner can be deactivated: 400 otherwise
  * (a second deactivation too); 404 unknown; 400 unnamed.
  */
@@ -52,5 +56,6 @@ export const deactivateRoute: Route<"deactivatePartner"> = (ctx, input) => {
     );
   }
   disableLinks(ctx.state, partner.id, new Date(ctx.now).toISOString());
+  disableDiscountCodesOf(ctx, partner.id);
   return store(ctx, { ...partner, status: "deactivated" });
 };

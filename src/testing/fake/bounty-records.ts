@@ -1,0 +1,159 @@
+import { BOUNTY_SUBMISSION_STATUSES, type BountySubmission, type BountySubmissionFile, type BountySubmissionStatus } from "../../models/bounty-submission.js";
+import { createId, type RandomSource } from "./random.js";
+import type { FakeState } from "./state.js";
+
+/** A bounty of the program (what `fake.seedBounty` returns). */
+export interface FakeBounty {
+  /** `bnty_...`. */
+  readonly id: string;
+  /** The bounty's name, shown to partners. */
+  readonly name: string;
+  /** Its rules and requirements. */
+  readonly description: string | null;
+  /** `submission`: rewarded for what the partner submits; `performance`: for reaching a goal. */
+  readonly type: "submission" | "performance";
+  /** The reward of an approved submission, in cents; `null` when each approval names it (`rewardAmount` of the request). */
+  readonly rewardAmount: number | null;
+  /** When the bounty was created (ISO 8601). */
+  readonly createdAt: string;
+}
+
+/** A bounty for `fake.seedBounty`. Every field is optional. */
+export interface BountySeed {
+  /** Default `"Bounty"`. */
+  readonly name?: string;
+  /** Default `null`. */
+  readonly description?: string | null;
+  /** Default `"submission"`. */
+  readonly type?: "submission" | "performance";
+  /** The reward of an approved submission, in cents. Default `null`: each approval must then give `rewardAmount`. */
+  readonly rewardAmount?: number | null;
+}
+
+/** A partner's submission for `fake.seedBountySubmission`: `bountyId` and `partnerId` are required. */
+export interface BountySubmissionSeed {
+  /** A bounty of the fake (`fake.seedBounty`). */
+  readonly bountyId: string;
+  /** A partner of the fake. */
+  readonly partnerId: string;
+  /** Default `"submitted"` (awaiting review). A seeded `approved` submission has no reward commission. */
+  readonly status?: BountySubmissionStatus;
+  /** Default `null`. */
+  readonly description?: string | null;
+  /** The URLs submitted. Default `null`. */
+  readonly urls?: string[] | null;
+  /** The files uploaded. Default `null`. */
+  readonly files?: BountySubmissionFile[] | null;
+  /** Default `null`. */
+  readonly performanceCount?: number | null;
+  /** Views or likes of the social content. Default `null`. */
+  readonly socialMetricCount?: number | null;
+  /** When it was completed (ISO 8601). Default: now, or `null` for a draft. */
+  readonly completedAt?: string | null;
+  /** The period it is for, from 1; a partner has one submission per bounty and period. Default `1`. */
+  readonly periodNumber?: number;
+}
+
+/** A stored submission: what the API returns, and the reward commission an approval created. */
+export interface BountySubmissionRecord extends BountySubmission {
+  readonly commissionId: string | null;
+}
+
+/**
+ * The custom commission an approved submission earns (the fields of a commission as
+ * `GET /commissions` lists it, with the partner and submission it is for).
+ */
+export interface BountyRewardCommission {
+  /** `cm_...`. */
+  readonly id: string;
+  /** Always `custom`: a bounty reward. */
+  readonly type: "custom";
+  /** `0` for a custom commission: there is no sale. */
+  readonly amount: number;
+  /** The reward, in cents. */
+  readonly earnings: number;
+  /** Always `usd`. */
+  readonly currency: string;
+  /** A new commission is `pending`. */
+  readonly status: "pending";
+  /** None: there is no sale. */
+  readonly invoiceId: null;
+  /** `Commission for successfully completed "<bounty name>" bounty.` */
+  readonly description: string;
+  /** Always `1`. */
+  readonly quantity: number;
+  /** The user who approved the submission. */
+  readonly userId: string;
+  /** When the submission was approved (ISO 8601). */
+  readonly createdAt: string;
+  /** Same as `createdAt`. */
+  readonly updatedAt: string;
+  /** Not paid yet. */
+  readonly paidAt: null;
+  /** The partner who earned it. */
+  readonly partnerId: string;
+  /** The approved submission it rewards. */
+  readonly bountySubmissionId: string;
+}
+
+/** The user behind the fake's API key: who reviews submissions. */
+export const REVIEWER_USER_ID = "user_1K2QZ5N7P9R1S3T5V7W9X1Y3Z5";
+
+const nullableNumber = (value: unknown) => value === null || (typeof value === "number" && Number.isFinite(value));
+
+/** Stores a bounty. */
+export function seedBounty(state: FakeState, seed: BountySeed | undefined, now: number, random: RandomSource): FakeBounty {
+  const { name = "Bounty", description = null, type = "submission", rewardAmount = null } = seed ?? {};
+  if (typeof name !== "string" || name === "") throw new TypeError("name must be a non-empty string");
+  if (type !== "submission" && type !== "performance") throw new RangeError('type must be "submission" or "performance"');
+  if (!nullableNumber(rewardAmount) || (rewardAmount !== null && rewardAmount < 0)) throw new RangeError("rewardAmount must be a non-negative number or null");
+  const bounty: FakeBounty = { id: createId("bnty_", now, random), name, description, type, rewardAmount, createdAt: new Date(now).toISOString() };
+  state.bounties.set(bounty.id, bounty);
+  return bounty;
+}
+
+/** Stores a partner's submission to a bounty; returns it as the API does. */
+export function seedBountySubmission(state: FakeState, seed: BountySubmissionSeed, now: number, random: RandomSource): BountySubmission {
+  if (!state.bounties.has(seed?.bountyId)) throw new Error(`no bounty with the id ${String(seed?.bountyId)}`);
+  if (!state.partners.has(seed.partnerId)) throw new Error(`no partner with the id ${String(seed.partnerId)}`);
+  const { status = "submitted", periodNumber = 1 } = seed;
+  if (!(BOUNTY_SUBMISSION_STATUSES as readonly string[]).includes(status)) throw new RangeError(`status must be one of ${BOUNTY_SUBMISSION_STATUSES.join(", ")}`);
+  if (!(Number.isSafeInteger(periodNumber) && periodNumber >= 1)) throw new RangeError("periodNumber must be an integer from 1");
+  for (const field of ["performanceCount", "socialMetricCount"] as const) {
+    if (seed[field] !== undefined && !nullableNumber(seed[field])) throw new RangeError(`${field} must be a number or null`);
+  }
+  for (const other of state.bountySubmissions.values()) {
+    if (other.bountyId === seed.bountyId && other.partnerId === seed.partnerId && other.periodNumber === periodNumber) {
+      throw new Error(`partner ${seed.partnerId} already has a submission to bounty ${seed.bountyId} for period ${periodNumber}`);
+    }
+  }
+  const at = new Date(now).toISOString();
+  const reviewed = status === "approved" || status === "rejected";
+  const record: BountySubmissionRecord = {
+    id: createId("bnty_sub_", now, random),
+    bountyId: seed.bountyId,
+    partnerId: seed.partnerId,
+    description: seed.description ?? null,
+    urls: seed.urls ?? null,
+    files: seed.files ?? null,
+    status,
+    performanceCount: seed.performanceCount ?? null,
+    socialMetricCount: seed.socialMetricCount ?? null,
+    socialMetricsLastSyncedAt: null,
+    createdAt: at,
+    completedAt: seed.completedAt !== undefined ? seed.completedAt : status === "draft" ? null : at,
+    reviewedAt: reviewed ? at : null,
+    rejectionReason: status === "rejected" ? "other" : null,
+    rejectionNote: null,
+    periodNumber,
+    commissionId: null,
+  };
+  state.bountySubmissions.set(record.id, record);
+  return submissionView(record);
+}
+
+/** A submission as the API returns it (without what the spec does not list). */
+export function submissionView(record: BountySubmissionRecord): BountySubmission {
+  const { commissionId: _commission, ...submission } = record;
+  return structuredClone(submission);
+}
