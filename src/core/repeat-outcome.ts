@@ -23,11 +23,12 @@ export function mayHaveActed(error: unknown): boolean {
  */
 export interface RepeatRule<Wire = unknown, Output = unknown> {
   /**
-   * Statuses with which the server refuses a repeat of work already done (Dub's 400 "already
-   * approved", 409 "code already in use"): after an attempt that may have acted, such a refusal
-   * is reported as `AlreadyApplied`.
+   * How the server refuses a repeat of work already done: the statuses and the words of its
+   * message (Dub's 400 "already approved", 409 "code already in use"). After an attempt that may
+   * have acted, such a refusal is reported as `AlreadyApplied`. Both must match: a proxy's 503
+   * (nothing done) followed by an unrelated 400 ("no discount assigned") stays that 400.
    */
-  readonly alreadyApplied?: readonly number[];
+  readonly alreadyApplied?: { readonly statuses: readonly number[]; readonly message: RegExp };
   /**
    * For a delete: what the call resolves with when a repeat meets 404 after an attempt that may
    * have acted (the first attempt deleted it).
@@ -56,7 +57,8 @@ export function watchRepeats<Output>(
         if (rule.deleted && error.statusCode === 404) {
           return { data: rule.deleted(wire), response: { status: 200, headers: error.headers, rateLimit: error.rateLimit, request, url: "" } };
         }
-        if (rule.alreadyApplied?.includes(error.statusCode)) {
+        const applied = rule.alreadyApplied;
+        if (applied && applied.statuses.includes(error.statusCode) && applied.message.test(error.message)) {
           throw new AlreadyApplied(
             {
               ...error,

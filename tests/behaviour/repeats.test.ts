@@ -60,6 +60,16 @@ describe.each(TRANSPORTS)("repeats after a lost answer ($name)", (transport) => 
     await expect(ctx.harness.client().partners.ban({ partnerId: "pn_1", reason: "fraud" })).rejects.toBeInstanceOf(BadRequest);
   });
 
+  it("a 503 then a 400 for another reason stays that BadRequest: only the server's 'already' refusal means done", async () => {
+    ctx.script.reply({ status: 503, body: "" }, refusal(400, "This partner is not approved yet to be banned."));
+    const error = await ctx.harness
+      .client()
+      .partners.ban({ partnerId: "pn_1", reason: "fraud" })
+      .then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequest);
+    expect(error).not.toBeInstanceOf(AlreadyApplied);
+  });
+
   it("a 404 after a lost answer on an operation that is not a delete stays a NotFound", async () => {
     ctx.script.reply({ status: 503, body: "" }, refusal(404, "Partner not found."));
     await expect(ctx.harness.client().partners.ban({ partnerId: "pn_1", reason: "fraud" })).rejects.toBeInstanceOf(NotFound);

@@ -48,6 +48,6 @@ export default {
     request: approveBountySubmissionRequestSchema,
     response: bountySubmissionSchema,
     idempotent: true,
-    repeat: { alreadyApplied: [400] },
+    repeat: { alreadyApplied: { statuses: [400], message: /already been approved/i } },
   }),
 };

@@ -50,6 +50,6 @@ export default {
     request: rejectBountySubmissionRequestSchema,
     response: bountySubmissionSchema,
     idempotent: true,
-    repeat: { alreadyApplied: [400] },
+    repeat: { alreadyApplied: { statuses: [400], message: /already been rejected/i } },
   }),
 };

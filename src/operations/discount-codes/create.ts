@@ -44,6 +44,6 @@ export default {
     request: createDiscountCodeRequestSchema,
     response: discountCodeSchema,
     idempotent: true,
-    repeat: { alreadyApplied: [400, 409] },
+    repeat: { alreadyApplied: { statuses: [400, 409], message: /already (?:has a discount code|in use)/i } },
   }),
 };

@@ -36,6 +36,6 @@ export default {
     request: approvePartnerApplicationRequestSchema,
     response: partnerIdResponseSchema,
     idempotent: true,
-    repeat: { alreadyApplied: [400] },
+    repeat: { alreadyApplied: { statuses: [400], message: /already approved/i } },
   }),
 };

@@ -67,6 +67,6 @@ export default {
     request: rejectPartnerApplicationRequestSchema,
     response: partnerIdResponseSchema,
     idempotent: true,
-    repeat: { alreadyApplied: [400, 404] },
+    repeat: { alreadyApplied: { statuses: [400, 404], message: /no longer pending|enrollment not found/i } },
   }),
 };

@@ -48,6 +48,6 @@ export default {
     request: banPartnerRequestSchema,
     response: partnerIdResponseSchema,
     idempotent: true,
-    repeat: { alreadyApplied: [400] },
+    repeat: { alreadyApplied: { statuses: [400], message: /already banned/i } },
   }),
 };

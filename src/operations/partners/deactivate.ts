@@ -31,6 +31,6 @@ export default {
     request: deactivatePartnerRequestSchema,
     response: partnerIdResponseSchema,
     idempotent: true,
-    repeat: { alreadyApplied: [400] },
+    repeat: { alreadyApplied: { statuses: [400], message: /status in this program is "deactivated"/i } },
   }),
 };
