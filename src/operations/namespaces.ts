@@ -7,4 +7,8 @@
 export const NAMESPACES = {
   partners: "Partners of your program and their links.",
   partnerApplications: "Applications to join your program, and their review.",
+  track: "Conversions: the leads and sales your app reports, and deep-link opens.",
+  customers: "The customers your partners referred: who signed up through their links, and what they bought.",
+  commissions: "What partners earn for their conversions: created from rewards or by hand, reviewed, refunded, clawed back.",
+  payouts: "Payments to partners: their processed commissions, collected per period.",
 } as const;

@@ -6,16 +6,17 @@ import { type ApplicationSeed, seedApplication } from "./application-records.js"
 import { authenticate } from "./auth.js";
 import { FaultQueue, faultReply, type InjectedFault, type InjectOptions, isLatencyOnly, needsAnswer } from "./faults.js";
 import { type FakeDubOptions, resolveFakeOptions } from "./options.js";
+import { programControls, type ProgramControls } from "./program-controls.js";
 import { createId, createRandom, type RandomSource } from "./random.js";
 import { FixedWindowLimiter } from "./rate-limiter.js";
-import { ROUTES, SERVER_RULES } from "./routes/index.js";
+import { BEYOND_SPEC, ROUTES, SERVER_RULES } from "./routes/index.js";
 import type { OperationId, Route } from "./routes/context.js";
 import { matchRoute, routeKey } from "./router.js";
 import { specValidatedInput } from "./spec-validation.js";
 import { FakeState } from "./state.js";
 
 /** The fake Dub API without its adapters: state, handler, faults and what was received. */
-export interface FakeDubApi {
+export interface FakeDubApi extends ProgramControls {
   /** Answers one request: the pure request → reply function the adapters serve. */
   readonly handler: RequestHandler;
   /** Every request received since creation or the last `reset()`, in order, faulted and refused ones too (a copy). */
@@ -41,7 +42,7 @@ export interface FakeDubApi {
   inject(fault: InjectedFault, options?: InjectOptions): void;
   /** Number of injected faults not played yet (counting `times`). */
   readonly pendingFaults: number;
-  /** Forgets partners, links, tags, faults, rate-limit counts and recorded requests, and restarts the seeded generator. */
+  /** Forgets partners, links, tags, conversions, commissions, payouts, events, rewards, faults, rate-limit counts and recorded requests, and restarts the seeded generator. */
   reset(): void;
 }
 
@@ -94,7 +95,7 @@ export function createFakeDubApi(options?: FakeDubOptions): FakeDubApi {
       const queryAt = request.path.indexOf("?");
       const query = new URLSearchParams(queryAt < 0 ? "" : request.path.slice(queryAt + 1));
       const id = match.declaration.operationId as OperationId;
-      const input = specValidatedInput(match.declaration, { body: request.body, query, params: match.params }, SERVER_RULES[id] as never);
+      const input = specValidatedInput(match.declaration, { body: request.body, query, params: match.params }, SERVER_RULES[id] as never, BEYOND_SPEC[id]);
       const route = ROUTES[id] as Route<OperationId>;
       const { status, body } = route(ctx, input as never);
       return { status, headers: rateHeaders, body };
@@ -138,6 +139,7 @@ export function createFakeDubApi(options?: FakeDubOptions): FakeDubApi {
       engine.state.putLink(next);
       return structuredClone(next);
     },
+    ...programControls(() => engine, config.now, config),
     inject: (fault, injectOptions) => faults.add(fault, injectOptions),
     get pendingFaults() {
       return faults.pending;

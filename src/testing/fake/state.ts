@@ -2,6 +2,7 @@ import type { LinkSchema, LinkTag } from "../../models/link.js";
 import type { CreatePartnerResponseBody, PartnerApplicationReview } from "../../models/partner.js";
 import type { PartnerApplicationAnswer } from "../../operations/partner-applications/list.js";
 import { partnerLinkSummary } from "../fixtures.js";
+import { ProgramState } from "./program-records.js";
 
 /** A webhook event the fake's state changes produced (`{ id, event, createdAt, data }`, as Dub sends it). */
 export interface FakeEvent {
@@ -52,6 +53,8 @@ export class FakeState {
    * request answered without effect (an injected fault) leaves no event behind.
    */
   events: FakeEvent[] = [];
+  /** Clicks, customers, leads, commissions and payouts of the program. */
+  program = new ProgramState();
 
   partnerByEmail(email: string): CreatePartnerResponseBody | undefined {
     const id = this.#byEmail.get(email.toLowerCase());
@@ -165,6 +168,7 @@ export class FakeState {
     copy.tags = new Map(this.tags);
     copy.applications = new Map(this.applications);
     copy.events = [...this.events];
+    copy.program = this.program.clone();
     return copy;
   }
 }

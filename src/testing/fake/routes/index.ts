@@ -1,3 +1,4 @@
+import type { BeyondSpec } from "../beyond-spec.js";
 import { analyticsRoute } from "./analytics.js";
 import { approveApplicationRoute, listApplicationsRoute, rejectApplicationRoute } from "./applications.js";
 import type { OperationId, RouteInput, RouteTable } from "./context.js";
@@ -7,6 +8,20 @@ import { listPartnersRoute } from "./list-partners.js";
 import { banRoute, deactivateRoute } from "./partner-actions.js";
 import { retrieveLinksRoute } from "./retrieve-links.js";
 import { upsertLinkRoute } from "./upsert-link.js";
+import { trackLeadRoute, trackOpenRoute, trackOpenRules, trackSaleRoute } from "./track.js";
+import { deleteCustomerRoute, getCustomerRoute, listCustomersRoute, updateCustomerRoute } from "./customers.js";
+import {
+  bulkUpdateCommissionsRoute,
+  bulkUpdateCommissionsRules,
+  createCommissionRoute,
+  createCommissionRules,
+  listCommissionsRoute,
+  listCommissionsRules,
+  updateCommissionRoute,
+} from "./commissions.js";
+import { cursorPagingRules } from "./cursor-pages.js";
+import { listPayoutsRoute } from "./payouts.js";
+import { NEWER_THAN_SPEC } from "./newer-than-spec.js";
 
 /** The routes the fake serves, by operationId: one for every operation the SDK declares. */
 export const ROUTES: RouteTable = {
@@ -21,9 +36,29 @@ export const ROUTES: RouteTable = {
   listPartnerApplications: listApplicationsRoute,
   approvePartnerApplication: approveApplicationRoute,
   rejectPartnerApplication: rejectApplicationRoute,
+  trackLead: trackLeadRoute,
+  trackSale: trackSaleRoute,
+  trackOpen: trackOpenRoute,
+  getCustomers: listCustomersRoute,
+  getCustomer: getCustomerRoute,
+  updateCustomer: updateCustomerRoute,
+  deleteCustomer: deleteCustomerRoute,
+  createCommission: createCommissionRoute,
+  listCommissions: listCommissionsRoute,
+  updateCommission: updateCommissionRoute,
+  bulkUpdateCommissions: bulkUpdateCommissionsRoute,
+  listPayouts: listPayoutsRoute,
 };
 
 /** The server's checks beyond the spec, by operationId, answered with the spec's 422 (listed together). */
 export const SERVER_RULES: { readonly [Id in OperationId]?: (input: RouteInput<Id>) => string[] } = {
   createPartner: createPartnerRules,
+  trackOpen: trackOpenRules,
+  getCustomers: cursorPagingRules,
+  createCommission: createCommissionRules,
+  listCommissions: (input) => [...cursorPagingRules(input), ...listCommissionsRules(input)],
+  bulkUpdateCommissions: bulkUpdateCommissionsRules,
 };
+
+/** Fields the official SDK sends that the vendored document does not describe yet, by operationId (see `beyond-spec.ts`). */
+export const BEYOND_SPEC: { readonly [Id in OperationId]?: BeyondSpec } = NEWER_THAN_SPEC;
