@@ -11,3 +11,6 @@ export type {
   ReferralFormField,
 } from "./partner.js";
 export type { OpenEnum } from "../core/schema.js";
+export type { Commission, CommissionStatus, CommissionType, SettableCommissionStatus } from "./commission.js";
+export type { CommissionCustomer, Customer } from "./customer.js";
+export type { PaymentProcessor } from "./payment-processor.js";

@@ -1,8 +1,10 @@
 /**
- * Fields (or values of fields) that the official `dub` package already sends and the vendored
- * OpenAPI document does not describe yet: the fake takes them out of the request before the
- * document's validators see it (which would drop an unknown field, or refuse an unknown enum
- * value), checks them itself, and puts them back into the route's input.
+ * Fields (or values of fields) the fake judges itself rather than the vendored document's
+ * compiled validators: those the official `dub` package already sends and the document does not
+ * describe yet (its validators would drop an unknown field, or refuse an unknown enum value), and
+ * those the validators cannot keep (their key removal empties a free-form object). The fake takes
+ * them out of the request before the validators see it, checks them, and puts them back into the
+ * route's input.
  */
 
 /** Checks one field's value: its problems (none: `[]`), or `undefined` to leave the value to the document. */

@@ -21,7 +21,7 @@ import {
 } from "./commissions.js";
 import { cursorPagingRules } from "./cursor-pages.js";
 import { listPayoutsRoute } from "./payouts.js";
-import { NEWER_THAN_SPEC } from "./newer-than-spec.js";
+import { FIELDS_BEYOND_SPEC } from "./beyond-spec-fields.js";
 
 /** The routes the fake serves, by operationId: one for every operation the SDK declares. */
 export const ROUTES: RouteTable = {
@@ -60,5 +60,5 @@ export const SERVER_RULES: { readonly [Id in OperationId]?: (input: RouteInput<I
   bulkUpdateCommissions: bulkUpdateCommissionsRules,
 };
 
-/** Fields the official SDK sends that the vendored document does not describe yet, by operationId (see `beyond-spec.ts`). */
-export const BEYOND_SPEC: { readonly [Id in OperationId]?: BeyondSpec } = NEWER_THAN_SPEC;
+/** What the fake judges itself rather than the document's validators, by operationId (see `beyond-spec.ts`). */
+export const BEYOND_SPEC: { readonly [Id in OperationId]?: BeyondSpec } = FIELDS_BEYOND_SPEC;
