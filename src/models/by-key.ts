@@ -24,25 +24,27 @@ export function byKey<const Key extends string, const Variants extends Readonly<
 ): z.ZodMiniType<z.output<Variants[keyof Variants]>, z.input<Variants[keyof Variants]>> {
   const names = Object.keys(variants);
   return z.unknown().check(
-    z.superRefine((value, ctx) => {
+    z.check((payload) => {
+      const { value } = payload;
+      const add = (path: readonly (string | number)[], message: string) => payload.issues.push({ code: "custom", path: [...path], message, input: value });
       if (typeof value !== "object" || value === null || Array.isArray(value)) {
-        ctx.addIssue({ code: "invalid_type", expected: "object", input: value });
+        payload.issues.push({ code: "invalid_type", expected: "object", input: value });
         return;
       }
       const record = value as Record<string, unknown>;
       const name = record[key];
       const variant = typeof name === "string" && Object.hasOwn(variants, name) ? variants[name]! : undefined;
-      if (!variant) ctx.addIssue({ code: "custom", path: [key], message: `must be one of ${names.join(", ")}`, input: name });
+      if (!variant) add([key], `must be one of ${names.join(", ")}`);
       else {
         const result = variant.safeParse(value, { reportInput: true });
         if (!result.success) {
-          for (const issue of result.error.issues) ctx.addIssue(issue as never);
+          payload.issues.push(...(result.error.issues as never[]));
           for (const message of crossFieldIssues(variant, value)) {
-            if (!result.error.issues.some((issue) => issue.path.length === 0 && issue.message === message)) ctx.addIssue({ code: "custom", message, input: value });
+            if (!result.error.issues.some((issue) => issue.path.length === 0 && issue.message === message)) add([], message);
           }
         }
       }
-      for (const { path, message } of rules?.(record) ?? []) ctx.addIssue({ code: "custom", path: [...path], message, input: value });
+      for (const issue of rules?.(record) ?? []) add(issue.path, issue.message);
     }),
   ) as never;
 }

@@ -334,9 +334,10 @@ export interface PartnerApplications {
 /** The `dub.track` namespace: conversions: the leads and sales your app reports, and deep-link opens. */
 export interface Track {
   /**
-   * Reports a lead (a signup, a trial, a demo request) of a customer who clicked a partner's
-   * link, named by the click's `clickId`: the customer is created, the lead counted on the link,
-   * and a lead commission created when the partner has a lead reward. Safe to retry: the server
+   * Reports a lead (a signup, a trial) of a customer who clicked a partner's link; retried after an
+   * ambiguous failure, except in `deferred` mode. The click is named by its `clickId`: the
+   * customer is created, the lead counted on the link, and a lead commission created when the
+   * partner has a lead reward. Safe to retry: the server
    * deduplicates a lead per customer and event name for 7 days (the repeat's answer has
    * `link: null`). Not with `mode: "deferred"`, which the server does not deduplicate: an
    * ambiguous failure of a deferred lead is not retried unless `retryNonIdempotent` is set.
@@ -367,7 +368,8 @@ export interface Track {
    */
   readonly open: TrackOpen;
   /**
-   * Reports a sale of a customer you reported as a lead (or, with `clickId`, of a new customer
+   * Reports a sale of a customer; retried after an ambiguous failure only when it has an
+   * `invoiceId`. The customer is one you reported as a lead (or, with `clickId`, a new customer
    * straight from a click): the sale is counted on the partner's link, a sale commission is
    * created from the partner's reward, and the answer carries the recorded sale. Safe to retry
    * only with an `invoiceId`: the server records one sale per invoice ID and answers a repeat
@@ -432,8 +434,9 @@ export interface Customers {
    */
   readonly list: CustomersList;
   /**
-   * Updates a customer, named by their ID on Dub or by `ext_` + their ID in your system, and
-   * returns them. Safe to retry: a repeat writes the same values. One exception: an update that
+   * Updates a customer and returns them; retried after an ambiguous failure, except when it
+   * renames the `externalId` the customer is named by. The customer is named by their ID on Dub or
+   * by `ext_` + their ID in your system. Safe to retry: a repeat writes the same values. One exception: an update that
    * changes the `externalId` of a customer named by `ext_` + that ID is not retried after an
    * ambiguous failure (a repeat would name a customer who no longer exists); name them by their
    * Dub `id` instead.
@@ -449,9 +452,10 @@ export interface Customers {
 /** The `dub.commissions` namespace: what partners earn for their conversions: created from rewards or by hand, reviewed, refunded, clawed back. */
 export interface Commissions {
   /**
-   * Creates a commission by hand: `custom` (an amount you decide; negative for a clawback, with
-   * a `description`), `lead` or `sale` (an event recorded for a customer, and the commission the
-   * partner's reward gives). The server answers 202 and creates it shortly after, so it is not
+   * Creates a commission by hand (custom, clawback, lead or sale); retried after an ambiguous
+   * failure only for a sale commission with an invoice ID. `custom` is an amount you decide
+   * (negative for a clawback, with a `description`); `lead` and `sale` record an event for a
+   * customer, and the partner earns the commission their reward gives. The server answers 202 and creates it shortly after, so it is not
    * in the answer: list it with `commissions.list`. Both shapes of sale commissions are
    * accepted: the newer one (`date`, `sale: { amount, invoiceId, ... }`, `lead: { eventName }`)
    * and the deprecated one (`saleAmount`, `invoiceId`, `saleEventDate`, `leadEventName`, ...).
@@ -501,9 +505,10 @@ export interface Commissions {
    */
   readonly updateMany: CommissionsUpdateMany;
   /**
-   * Updates a commission: its sale amount (absolute `saleAmount`, or a delta with
-   * `modifySaleAmount`), its earnings, or its status (pending, refunded, duplicate, canceled,
-   * fraud; the commission then leaves its payout). A paid commission, or one whose payout is
+   * Updates a commission's sale amount, earnings or status; retried after an ambiguous failure,
+   * except with a `modifySaleAmount` delta. The sale amount is absolute (`saleAmount`) or a delta
+   * (`modifySaleAmount`); the status is pending, refunded, duplicate, canceled or fraud (the
+   * commission then leaves its payout). A paid commission, or one whose payout is
    * under way, cannot be changed (`BadRequest`). Safe to retry, except with `modifySaleAmount` /
    * `modifyAmount`: a delta applies again on every repeat, so such an update is not retried
    * after an ambiguous failure unless `retryNonIdempotent` is set. A status change repeated

@@ -156,19 +156,20 @@ function commissionIsRepeatable(body: CreateCommissionRequestBody): true | strin
   if (commissionInvoiceId(body)) return true;
   switch (body.type) {
     case "custom":
-      return `a ${body.amount < 0 ? "clawback" : "custom commission"} is created again by every repeat, and no field makes it unique: list the partner's commissions (commissions.list({ partnerId, type: "custom" })) to see whether it exists before repeating it`;
+      return `a ${body.amount < 0 ? "clawback" : "custom commission"} is created again by every repeat and nothing makes it unique: check commissions.list({ partnerId, type: "custom" }) before repeating it`;
     case "lead":
-      return 'a lead commission has no invoice ID, so a repeat records its lead event again: check commissions.list({ customerId, type: "lead" }) before repeating it';
+      return 'a lead commission has no invoice ID, so a repeat records its lead again: check commissions.list({ customerId, type: "lead" }) before repeating it';
     default:
-      return "a sale commission without an invoice ID is created again by every repeat: pass sale.invoiceId (the server then creates one commission per invoice and refuses a repeat with 409)";
+      return "a sale commission without an invoice ID is created again by every repeat: pass sale.invoiceId (the server then refuses a second one with 409)";
   }
 }
 
 export default {
   /**
-   * Creates a commission by hand: `custom` (an amount you decide; negative for a clawback, with
-   * a `description`), `lead` or `sale` (an event recorded for a customer, and the commission the
-   * partner's reward gives). The server answers 202 and creates it shortly after, so it is not
+   * Creates a commission by hand (custom, clawback, lead or sale); retried after an ambiguous
+   * failure only for a sale commission with an invoice ID. `custom` is an amount you decide
+   * (negative for a clawback, with a `description`); `lead` and `sale` record an event for a
+   * customer, and the partner earns the commission their reward gives. The server answers 202 and creates it shortly after, so it is not
    * in the answer: list it with `commissions.list`. Both shapes of sale commissions are
    * accepted: the newer one (`date`, `sale: { amount, invoiceId, ... }`, `lead: { eventName }`)
    * and the deprecated one (`saleAmount`, `invoiceId`, `saleEventDate`, `leadEventName`, ...).

@@ -50,14 +50,15 @@ function withBody(request: UpdateCommissionRequest): UpdateCommissionRequest & {
 function updateIsRepeatable(request: UpdateCommissionRequest): true | string {
   const body = request.requestBody;
   if (body?.modifySaleAmount === undefined && body?.modifyAmount === undefined) return true;
-  return "modifySaleAmount is a change of the amount, applied again by every repeat: send the new absolute saleAmount instead to make it safe to retry";
+  return "modifySaleAmount is a delta, applied again by every repeat: send the new absolute saleAmount to make it safe to retry";
 }
 
 export default {
   /**
-   * Updates a commission: its sale amount (absolute `saleAmount`, or a delta with
-   * `modifySaleAmount`), its earnings, or its status (pending, refunded, duplicate, canceled,
-   * fraud; the commission then leaves its payout). A paid commission, or one whose payout is
+   * Updates a commission's sale amount, earnings or status; retried after an ambiguous failure,
+   * except with a `modifySaleAmount` delta. The sale amount is absolute (`saleAmount`) or a delta
+   * (`modifySaleAmount`); the status is pending, refunded, duplicate, canceled or fraud (the
+   * commission then leaves its payout). A paid commission, or one whose payout is
    * under way, cannot be changed (`BadRequest`). Safe to retry, except with `modifySaleAmount` /
    * `modifyAmount`: a delta applies again on every repeat, so such an update is not retried
    * after an ambiguous failure unless `retryNonIdempotent` is set. A status change repeated

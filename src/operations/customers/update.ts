@@ -50,13 +50,14 @@ function withBody(request: UpdateCustomerRequest): UpdateCustomerRequest & { req
 function updateIsRepeatable(request: UpdateCustomerRequest): true | string {
   const externalId = request.requestBody?.externalId;
   if (!request.id.startsWith("ext_") || externalId === undefined || `ext_${externalId}` === request.id) return true;
-  return "it changes the externalId the customer is named by (id ext_…), so once applied a repeat names no customer and fails with 404: name the customer by their Dub id (cus_…) to make it safe to retry";
+  return "it renames the externalId the customer is named by (ext_…), so a repeat would name no customer (404): name them by their Dub id (cus_…) to make it safe to retry";
 }
 
 export default {
   /**
-   * Updates a customer, named by their ID on Dub or by `ext_` + their ID in your system, and
-   * returns them. Safe to retry: a repeat writes the same values. One exception: an update that
+   * Updates a customer and returns them; retried after an ambiguous failure, except when it
+   * renames the `externalId` the customer is named by. The customer is named by their ID on Dub or
+   * by `ext_` + their ID in your system. Safe to retry: a repeat writes the same values. One exception: an update that
    * changes the `externalId` of a customer named by `ext_` + that ID is not retried after an
    * ambiguous failure (a repeat would name a customer who no longer exists); name them by their
    * Dub `id` instead.

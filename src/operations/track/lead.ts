@@ -38,7 +38,7 @@ const trackLeadRequestSchema = z.strictObject({
    */
   mode: z.optional(oneOf(LEAD_MODES)),
   /** How many times the lead counts (1 to 100), e.g. the seats of a trial. */
-  eventQuantity: optionalNullable(z.number().check(isInteger, z.gt(0), z.lte(100))),
+  eventQuantity: optionalNullable(z.number().check(isInteger, z.gte(1), z.lte(100))),
   /** Additional data stored with the lead event: an object of at most 10,000 characters as JSON. */
   metadata: optionalNullable(metadataSchema),
 });
@@ -100,14 +100,15 @@ export type TrackLeadResponseBody = z.output<typeof trackLeadResponseSchema>;
  */
 function leadIsRepeatable(body: TrackLeadRequestBody): true | string {
   if (body.mode !== "deferred") return true;
-  return 'a lead with mode "deferred" is not deduplicated by the server, so a repeat is not known to be harmless: check the customer with customers.get({ id: "ext_" + customerExternalId }) before repeating it, or pass retryNonIdempotent if a repeated deferred lead is acceptable';
+  return 'a lead with mode "deferred" is not deduplicated by the server: check customers.get({ id: "ext_" + customerExternalId }) before repeating it, or pass retryNonIdempotent';
 }
 
 export default {
   /**
-   * Reports a lead (a signup, a trial, a demo request) of a customer who clicked a partner's
-   * link, named by the click's `clickId`: the customer is created, the lead counted on the link,
-   * and a lead commission created when the partner has a lead reward. Safe to retry: the server
+   * Reports a lead (a signup, a trial) of a customer who clicked a partner's link; retried after an
+   * ambiguous failure, except in `deferred` mode. The click is named by its `clickId`: the
+   * customer is created, the lead counted on the link, and a lead commission created when the
+   * partner has a lead reward. Safe to retry: the server
    * deduplicates a lead per customer and event name for 7 days (the repeat's answer has
    * `link: null`). Not with `mode: "deferred"`, which the server does not deduplicate: an
    * ambiguous failure of a deferred lead is not retried unless `retryNonIdempotent` is set.

@@ -83,12 +83,13 @@ export type TrackSaleResponseBody = z.output<typeof trackSaleResponseSchema>;
 /** Whether a sale may be repeated: only one with an `invoiceId`, by which the server records it once. */
 function saleIsRepeatable(body: TrackSaleRequestBody): true | string {
   if (body.invoiceId) return true;
-  return "a sale without invoiceId is recorded again by every repeat, with its commission: pass the sale's invoiceId (the server then records it once and answers a repeat with the first answer), or retryNonIdempotent if a duplicate is acceptable";
+  return "a sale without invoiceId is recorded again by every repeat: pass the sale's invoiceId (the server records one sale per invoice), or retryNonIdempotent if a duplicate is acceptable";
 }
 
 export default {
   /**
-   * Reports a sale of a customer you reported as a lead (or, with `clickId`, of a new customer
+   * Reports a sale of a customer; retried after an ambiguous failure only when it has an
+   * `invoiceId`. The customer is one you reported as a lead (or, with `clickId`, a new customer
    * straight from a click): the sale is counted on the partner's link, a sale commission is
    * created from the partner's reward, and the answer carries the recorded sale. Safe to retry
    * only with an `invoiceId`: the server records one sale per invoice ID and answers a repeat
