@@ -13,12 +13,13 @@ export interface FakeDub extends FakeDubApi {
 }
 
 /**
- * Creates a fake Dub Partners API that keeps partners, links and applications in memory and
- * answers every Partners operation (create, list, createLink, retrieveLinks, upsertLink,
- * analytics, ban, deactivate, and the applications' list, approve and reject) with the real
- * server's semantics, errors, rate limits and quirks. Faults (error replies, resets, stalls, cut
- * bodies, latency) are queued with `fake.inject`; `fake.seedApplication` adds a pending applicant
- * and `fake.setLinkStats` gives a link clicks, leads and sales.
+ * Creates a fake Dub Partners API that keeps partners, links, applications, clicks, customers,
+ * commissions and payouts in memory and answers every operation of the SDK (the partners', the
+ * applications', conversions, customers, commissions and payouts) with the real server's
+ * semantics, errors, rate limits and quirks. Faults (error replies, resets, stalls, cut bodies,
+ * latency) are queued with `fake.inject`; `fake.seedApplication` adds a pending applicant,
+ * `fake.setLinkStats` gives a link clicks, leads and sales, `fake.recordClick` a visit to track a
+ * lead from, and `fake.processCommissions` / `fake.confirmPayouts` move commissions into payouts.
  *
  * @example
  * ```ts
