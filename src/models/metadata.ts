@@ -5,9 +5,16 @@ const MAX_METADATA_CHARACTERS = 10_000;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** Whether `value` is a JSON object of at most {@link MAX_METADATA_CHARACTERS} characters once stringified. */
-function isMetadata(value: unknown): boolean {
+/** A plain object: what JSON sends as an object (a `Date` or a `Map` would go as something else). */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (!isObject(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** Whether `value` is a plain object of at most {@link MAX_METADATA_CHARACTERS} characters once stringified. */
+function isMetadata(value: unknown): boolean {
+  if (!isPlainObject(value)) return false;
   try {
     return JSON.stringify(value).length <= MAX_METADATA_CHARACTERS;
   } catch {

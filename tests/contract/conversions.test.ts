@@ -4,9 +4,9 @@
  * before anything is sent, and `track.open` sent without a key.
  */
 import { describe, expect, it } from "vitest";
-import { Dub, type TrackLeadRequestBody, type TrackOpenRequestBody, type TrackSaleRequestBody } from "../../src/index.js";
+import { Dub, SDKValidationError, type TrackLeadRequestBody, type TrackOpenRequestBody, type TrackSaleRequestBody } from "../../src/index.js";
 import { bodySuite, type InvalidCase, type ValidCase } from "./body-suite.js";
-import { propertyNames, requestSchema, responseSchema, sampleFromSchema, SERVER_URL } from "./spec.js";
+import { propertyNames, requestSchema, responseSchema, sampleFromSchema, SERVER_URL, stubClient } from "./spec.js";
 
 const LEAD = {
   sdkName: "track.lead",
@@ -187,5 +187,24 @@ describe("track.open goes without a key", () => {
     } finally {
       if (previous !== undefined) process.env.DUB_API_KEY = previous;
     }
+  });
+});
+
+describe("metadata that cannot be sent as JSON is refused before sending", () => {
+  const cyclic: Record<string, unknown> = { plan: "pro" };
+  cyclic.self = cyclic;
+  it.each([
+    ["a cycle", cyclic],
+    ["a BigInt", { seats: 3n }],
+    ["a Date (an object, but the wire gets a string)", new Date(0)],
+    ["a Map (sent as {})", new Map([["plan", "pro"]])],
+  ])("%s", async (_name, metadata) => {
+    const { dub, fetch } = stubClient({ status: 200, body: {} });
+    const error = await dub.track
+      .sale({ customerExternalId: "user_42", amount: 1, metadata: metadata as never })
+      .then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(SDKValidationError);
+    expect((error as SDKValidationError).issues.map((i) => i.path)).toContainEqual(["metadata"]);
+    expect(fetch).not.toHaveBeenCalled();
   });
 });
