@@ -16,8 +16,8 @@
 export { createFakeDub, type FakeDub } from "./fake/create-fake-dub.js";
 export type { FakeDubApi, LinkStats } from "./fake/fake-api.js";
 export type { ApplicationSeed } from "./fake/application-records.js";
-export type { ClickSeed, FakeClick, ProgramControls } from "./fake/program-controls.js";
-export type { FakeReward, FakeRewards } from "./fake/program-records.js";
+export type { ClickSeed, ProgramControls, RecordedClick } from "./fake/program-controls.js";
+export type { FakeClick, FakeReward, FakeRewards } from "./fake/program-records.js";
 export type { FakeEvent } from "./fake/state.js";
 export type { FakeDubOptions, RateLimitOptions } from "./fake/options.js";
 export { truncatedJson, type InjectedFault, type InjectOptions } from "./fake/faults.js";

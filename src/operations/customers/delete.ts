@@ -32,6 +32,6 @@ export default {
     request: pathId,
     response: deleteCustomerResponseSchema,
     idempotent: true,
-    repeat: { deleted: (id: string) => ({ id }) },
+    repeat: { deleted: (id: string): DeleteCustomerResponseBody => ({ id }) },
   }),
 };

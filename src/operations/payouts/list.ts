@@ -13,7 +13,12 @@ const PAYOUT_STATUSES = ["pending", "processing", "processed", "sent", "complete
  */
 export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
 
-type PayoutMethod = "connect" | "stablecoin" | "paypal" | "tremendous";
+/**
+ * How a partner is paid: Stripe Connect, stablecoin (USDC), PayPal or Tremendous.
+ *
+ * @useDeclaredType
+ */
+export type PayoutMethod = "connect" | "stablecoin" | "paypal" | "tremendous";
 
 /** Request schema of `payouts.list`. */
 const listPayoutsQuerySchema = z.strictObject({

@@ -4,7 +4,7 @@ import { FakeApiError } from "./api-error.js";
 import { addCommission, eligibleForCommissions, rewardEarnings } from "./commission-records.js";
 import { clickEventData, customerFields, eventPartner } from "./program-views.js";
 import type { LinkContext } from "./link-records.js";
-import type { ClickRecord, CustomerRecord, LeadRecord } from "./program-records.js";
+import type { FakeClick, CustomerRecord, LeadRecord } from "./program-records.js";
 import { createId, randomKey, type RandomSource } from "./random.js";
 import type { FakeState } from "./state.js";
 
@@ -29,9 +29,9 @@ export function updateLink(state: FakeState, link: LinkSchema, changes: Partial<
  * Records a click on `link` (a visit, or a deep-link open): the click is stored, the link's
  * `clicks` and `lastClicked` move on, and `link.clicked` is emitted.
  */
-export function recordClick(ctx: LinkContext, link: LinkSchema, trigger: ClickRecord["trigger"], country = "US"): ClickRecord {
+export function recordClick(ctx: LinkContext, link: LinkSchema, trigger: FakeClick["trigger"], country = "US"): FakeClick {
   const at = new Date(ctx.now).toISOString();
-  const click: ClickRecord = { id: randomKey(ctx.random, 16), linkId: link.id, timestamp: at, url: link.url, country, trigger };
+  const click: FakeClick = { id: randomKey(ctx.random, 16), linkId: link.id, timestamp: at, url: link.url, country, trigger };
   ctx.state.program.clicks.set(click.id, click);
   const clicked = updateLink(ctx.state, link, { clicks: link.clicks + 1, lastClicked: at });
   ctx.emit("link.clicked", { click: clickEventData(click), link: clicked });
@@ -52,7 +52,7 @@ export interface CustomerInput {
  * Stores a new customer who came through `link` (and `click`, when there is one): named by the
  * request, else by their email, else with a random name, as the server names them.
  */
-export function createCustomer(ctx: LinkContext, input: CustomerInput, link: LinkSchema | undefined, click: ClickRecord | undefined): CustomerRecord {
+export function createCustomer(ctx: LinkContext, input: CustomerInput, link: LinkSchema | undefined, click: FakeClick | undefined): CustomerRecord {
   const customer: CustomerRecord = {
     id: createId("cus_", ctx.now, ctx.random),
     name: input.name || input.email || randomName(ctx.random),
@@ -76,7 +76,7 @@ export function createCustomer(ctx: LinkContext, input: CustomerInput, link: Lin
 }
 
 /** The click a link check found, or the server's 404 for it. */
-export function clickOrThrow(state: FakeState, clickId: string): { click: ClickRecord; link: LinkSchema } {
+export function clickOrThrow(state: FakeState, clickId: string): { click: FakeClick; link: LinkSchema } {
   const click = state.program.clicks.get(clickId);
   if (!click) throw new FakeApiError("not_found", `Click event not found for clickId: ${clickId}`);
   const link = state.links.get(click.linkId);
@@ -103,7 +103,7 @@ export interface LeadDetails {
  * Records a lead of `customer` on `link`: the link's `leads` grow by the quantity, `lead.created`
  * is emitted, and the partner earns their lead reward (once per customer), if the program has one.
  */
-export function recordLead(ctx: LinkContext, customer: CustomerRecord, link: LinkSchema, click: ClickRecord, lead: LeadDetails): LeadRecord {
+export function recordLead(ctx: LinkContext, customer: CustomerRecord, link: LinkSchema, click: FakeClick, lead: LeadDetails): LeadRecord {
   const { state } = ctx;
   const record: LeadRecord = { customerId: customer.id, eventName: lead.eventName, linkId: link.id, clickId: click.id, timestamp: lead.createdAt ?? new Date(ctx.now).toISOString(), metadata: lead.metadata };
   state.program.leads = [...state.program.leads, record];
@@ -145,7 +145,7 @@ export interface SaleDetails {
  * commission per invoice ID), and `sale.created` is emitted with the click the sale is attributed
  * to. Returns the customer as updated.
  */
-export function recordSale(ctx: LinkContext, customer: CustomerRecord, link: LinkSchema, click: ClickRecord, sale: SaleDetails): CustomerRecord {
+export function recordSale(ctx: LinkContext, customer: CustomerRecord, link: LinkSchema, click: FakeClick, sale: SaleDetails): CustomerRecord {
   const { state, now } = ctx;
   const first = customer.sales === 0;
   const counted = updateLink(state, link, {

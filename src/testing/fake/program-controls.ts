@@ -5,13 +5,10 @@ import { commissionView } from "./commission-records.js";
 import { recordClick } from "./conversion-records.js";
 import type { LinkContext } from "./link-records.js";
 import { completePayouts, confirmPayouts, payoutView, processCommissions } from "./payout-records.js";
-import type { ClickRecord, FakeReward, FakeRewards } from "./program-records.js";
+import type { FakeClick, FakeReward, FakeRewards } from "./program-records.js";
 import { customerView } from "./program-views.js";
 import { createId, type RandomSource } from "./random.js";
 import type { FakeEvent, FakeState } from "./state.js";
-
-/** A click the fake recorded (`fake.clicks()`). */
-export type FakeClick = ClickRecord;
 
 /** A visit of a partner's link, for {@link ProgramControls.recordClick}. */
 export interface ClickSeed {
@@ -21,6 +18,12 @@ export interface ClickSeed {
   readonly country?: string;
 }
 
+/** What {@link ProgramControls.recordClick} returns. */
+export interface RecordedClick {
+  /** The click's ID: what `track.lead` names as `clickId` (the `dub_id` cookie of the visitor). */
+  readonly clickId: string;
+}
+
 /** The program side of the fake: conversions, commissions and payouts, to seed and to inspect. */
 export interface ProgramControls {
   /**
@@ -28,7 +31,7 @@ export interface ProgramControls {
    * `track.lead` names as `clickId`), the link's `clicks` and `lastClicked`, and a `link.clicked`
    * event. Throws for an unknown or disabled link.
    */
-  recordClick(seed: ClickSeed): { clickId: string };
+  recordClick(seed: ClickSeed): RecordedClick;
   /**
    * Sets the rewards commissions are computed from (`sale`, `lead`; `null` for none) and returns
    * them all. Default: 10 % of each sale (`{ type: "percentage", amount: 10 }`), nothing for

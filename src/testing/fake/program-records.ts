@@ -1,9 +1,10 @@
 import type { CommissionStatus, CommissionType } from "../../models/commission.js";
 
-/** A click on a link: what a browser visit (`fake.recordClick`) or a deep-link open records. */
-export interface ClickRecord {
+/** A click the fake recorded (`fake.clicks()`): a browser visit (`fake.recordClick`) or a deep-link open. */
+export interface FakeClick {
   /** 16 characters, as the server's click IDs (the `dub_id` cookie). */
   readonly id: string;
+  /** The ID of the clicked link. */
   readonly linkId: string;
   /** When the click happened (ISO 8601). */
   readonly timestamp: string;
@@ -121,7 +122,7 @@ export interface Expiring<T> {
  */
 export class ProgramState {
   /** Clicks by ID, oldest first. */
-  clicks = new Map<string, ClickRecord>();
+  clicks = new Map<string, FakeClick>();
   /** Customers by ID, in creation order. */
   customers = new Map<string, CustomerRecord>();
   /** Lead events, oldest first. */

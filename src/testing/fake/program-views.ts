@@ -1,8 +1,8 @@
 import type { FakeState } from "./state.js";
-import type { ClickRecord, CustomerRecord } from "./program-records.js";
+import type { FakeClick, CustomerRecord } from "./program-records.js";
 
 /** A click as webhook events carry it (a visit from a desktop browser in San Francisco, unless the click says otherwise). */
-export function clickEventData(click: ClickRecord) {
+export function clickEventData(click: FakeClick) {
   return {
     id: click.id,
     timestamp: click.timestamp,
