@@ -15,7 +15,7 @@ export type { BulkFailure, BulkOptions, BulkProgress, BulkResult, BulkSuccess } 
 export type { BackoffStrategy, RetryConfig } from "./core/retry/retry-config.js";
 export type { FetchLike } from "./core/transport/fetch-transport.js";
 export type { DispatcherLike, ProxySetting } from "./core/transport/dispatcher-like.js";
-export type { Bounties, DiscountCodes, DubNamespaces, EmbedTokens, Partners, PartnerApplications } from "./operations/registry.js";
+export type { Bounties, Commissions, Customers, DiscountCodes, DubNamespaces, EmbedTokens, Partners, PartnerApplications, Payouts, Track } from "./operations/registry.js";
 export * from "./core/errors/index.js";
 export type * from "./models/index.js";
 export type * from "./operations/types.js";

@@ -21,9 +21,13 @@ const SERVER_PAGE_SIZE = 100;
 
 type Query = Record<string, unknown> & PageQuery;
 
-/** The query of the page after `items` (the page that was fetched with `query`). */
+/**
+ * The query of the page after `items` (the page that was fetched with `query`). A cursor walks
+ * only the `createdAt` order (the server refuses `startingAfter` with another `sortBy`), so a
+ * cursor-paged list sorted otherwise goes on by page number.
+ */
 function nextQuery(paging: Paging, query: Query, items: readonly unknown[]): Query {
-  if (paging === "page") return { ...query, page: (query.page ?? 1) + 1 };
+  if (paging === "page" || (query.sortBy !== undefined && query.sortBy !== "createdAt")) return { ...query, page: (query.page ?? 1) + 1 };
   const last = items[items.length - 1] as { id?: unknown } | undefined;
   const { page: _page, endingBefore: _before, ...rest } = query;
   return { ...rest, startingAfter: last?.id };

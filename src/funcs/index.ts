@@ -28,6 +28,18 @@ import partnersUpsertLinkDeclaration from "../operations/partners/upsert-link.js
 import partnerApplicationsApproveDeclaration from "../operations/partner-applications/approve.js";
 import partnerApplicationsListDeclaration from "../operations/partner-applications/list.js";
 import partnerApplicationsRejectDeclaration from "../operations/partner-applications/reject.js";
+import trackLeadDeclaration from "../operations/track/lead.js";
+import trackOpenDeclaration from "../operations/track/open.js";
+import trackSaleDeclaration from "../operations/track/sale.js";
+import customersDeleteDeclaration from "../operations/customers/delete.js";
+import customersGetDeclaration from "../operations/customers/get.js";
+import customersListDeclaration from "../operations/customers/list.js";
+import customersUpdateDeclaration from "../operations/customers/update.js";
+import commissionsCreateDeclaration from "../operations/commissions/create.js";
+import commissionsListDeclaration from "../operations/commissions/list.js";
+import commissionsUpdateManyDeclaration from "../operations/commissions/update-many.js";
+import commissionsUpdateDeclaration from "../operations/commissions/update.js";
+import payoutsListDeclaration from "../operations/payouts/list.js";
 import discountCodesCreateDeclaration from "../operations/discount-codes/create.js";
 import discountCodesDeleteDeclaration from "../operations/discount-codes/delete.js";
 import discountCodesListDeclaration from "../operations/discount-codes/list.js";
@@ -35,7 +47,7 @@ import embedTokensReferralsDeclaration from "../operations/embed-tokens/referral
 import bountiesApproveSubmissionDeclaration from "../operations/bounties/approve-submission.js";
 import bountiesListSubmissionsDeclaration from "../operations/bounties/list-submissions.js";
 import bountiesRejectSubmissionDeclaration from "../operations/bounties/reject-submission.js";
-import type { Partners, PartnerApplications, DiscountCodes, EmbedTokens, Bounties } from "../operations/registry.js";
+import type { Partners, PartnerApplications, Track, Customers, Commissions, Payouts, DiscountCodes, EmbedTokens, Bounties } from "../operations/registry.js";
 
 export { DubCore } from "../client/core-client.js";
 
@@ -77,6 +89,42 @@ export const partnerApplicationsList = /* @__PURE__ */ standalone("partnerApplic
 
 /** `dub.partnerApplications.reject` as a function of a client: see {@link PartnerApplications.reject}. */
 export const partnerApplicationsReject = /* @__PURE__ */ standalone("partnerApplications", partnerApplicationsRejectDeclaration);
+
+/** `dub.track.lead` as a function of a client: see {@link Track.lead}. */
+export const trackLead = /* @__PURE__ */ standalone("track", trackLeadDeclaration);
+
+/** `dub.track.open` as a function of a client: see {@link Track.open}. */
+export const trackOpen = /* @__PURE__ */ standalone("track", trackOpenDeclaration);
+
+/** `dub.track.sale` as a function of a client: see {@link Track.sale}. */
+export const trackSale = /* @__PURE__ */ standalone("track", trackSaleDeclaration);
+
+/** `dub.customers.delete` as a function of a client: see {@link Customers.delete}. */
+export const customersDelete = /* @__PURE__ */ standalone("customers", customersDeleteDeclaration);
+
+/** `dub.customers.get` as a function of a client: see {@link Customers.get}. */
+export const customersGet = /* @__PURE__ */ standalone("customers", customersGetDeclaration);
+
+/** `dub.customers.list` as a function of a client: see {@link Customers.list}. */
+export const customersList = /* @__PURE__ */ standalone("customers", customersListDeclaration);
+
+/** `dub.customers.update` as a function of a client: see {@link Customers.update}. */
+export const customersUpdate = /* @__PURE__ */ standalone("customers", customersUpdateDeclaration);
+
+/** `dub.commissions.create` as a function of a client: see {@link Commissions.create}. */
+export const commissionsCreate = /* @__PURE__ */ standalone("commissions", commissionsCreateDeclaration);
+
+/** `dub.commissions.list` as a function of a client: see {@link Commissions.list}. */
+export const commissionsList = /* @__PURE__ */ standalone("commissions", commissionsListDeclaration);
+
+/** `dub.commissions.updateMany` as a function of a client: see {@link Commissions.updateMany}. */
+export const commissionsUpdateMany = /* @__PURE__ */ standalone("commissions", commissionsUpdateManyDeclaration);
+
+/** `dub.commissions.update` as a function of a client: see {@link Commissions.update}. */
+export const commissionsUpdate = /* @__PURE__ */ standalone("commissions", commissionsUpdateDeclaration);
+
+/** `dub.payouts.list` as a function of a client: see {@link Payouts.list}. */
+export const payoutsList = /* @__PURE__ */ standalone("payouts", payoutsListDeclaration);
 
 /** `dub.discountCodes.create` as a function of a client: see {@link DiscountCodes.create}. */
 export const discountCodesCreate = /* @__PURE__ */ standalone("discountCodes", discountCodesCreateDeclaration);

@@ -13,3 +13,6 @@ export type {
 export type { BountySubmission, BountySubmissionFile, BountySubmissionRejectionReason, BountySubmissionStatus } from "./bounty-submission.js";
 export type { DiscountCodeSchema } from "./discount-code.js";
 export type { OpenEnum } from "../core/schema.js";
+export type { Commission, CommissionStatus, CommissionType, SettableCommissionStatus } from "./commission.js";
+export type { CommissionCustomer, Customer } from "./customer.js";
+export type { PaymentProcessor } from "./payment-processor.js";

@@ -3,6 +3,14 @@ import type { MethodOf } from "../core/operation.js";
 import bountiesApproveSubmission from "./bounties/approve-submission.js";
 import bountiesListSubmissions from "./bounties/list-submissions.js";
 import bountiesRejectSubmission from "./bounties/reject-submission.js";
+import commissionsCreate from "./commissions/create.js";
+import commissionsList from "./commissions/list.js";
+import commissionsUpdateMany from "./commissions/update-many.js";
+import commissionsUpdate from "./commissions/update.js";
+import customersDelete from "./customers/delete.js";
+import customersGet from "./customers/get.js";
+import customersList from "./customers/list.js";
+import customersUpdate from "./customers/update.js";
 import discountCodesCreate from "./discount-codes/create.js";
 import discountCodesDelete from "./discount-codes/delete.js";
 import discountCodesList from "./discount-codes/list.js";
@@ -20,6 +28,10 @@ import partnersDeactivate from "./partners/deactivate.js";
 import partnersList from "./partners/list.js";
 import partnersRetrieveLinks from "./partners/retrieve-links.js";
 import partnersUpsertLink from "./partners/upsert-link.js";
+import payoutsList from "./payouts/list.js";
+import trackLead from "./track/lead.js";
+import trackOpen from "./track/open.js";
+import trackSale from "./track/sale.js";
 
 /** Every declaration of the client, by namespace and method name. */
 export const registry = {
@@ -27,6 +39,14 @@ export const registry = {
   partners: { ...partnersAnalytics, ...partnersBan, ...partnersBulkCreate, ...partnersBulkUpsertLinks, ...partnersCreateLink, ...partnersCreate, ...partnersDeactivate, ...partnersList, ...partnersRetrieveLinks, ...partnersUpsertLink },
   /** Applications to join your program, and their review. */
   partnerApplications: { ...partnerApplicationsApprove, ...partnerApplicationsList, ...partnerApplicationsReject },
+  /** Conversions: the leads and sales your app reports, and deep-link opens. */
+  track: { ...trackLead, ...trackOpen, ...trackSale },
+  /** The customers your partners referred: who signed up through their links, and what they bought. */
+  customers: { ...customersDelete, ...customersGet, ...customersList, ...customersUpdate },
+  /** What partners earn for their conversions: created from rewards or by hand, reviewed, refunded, clawed back. */
+  commissions: { ...commissionsCreate, ...commissionsList, ...commissionsUpdateMany, ...commissionsUpdate },
+  /** Payments to partners: their processed commissions, collected per period. */
+  payouts: { ...payoutsList },
   /** Partners' discount codes: a customer enters one at checkout, gets the discount of the partner's group, and the sale is credited to the partner. */
   discountCodes: { ...discountCodesCreate, ...discountCodesDelete, ...discountCodesList },
   /** Short-lived tokens for the referral dashboard you embed in your app: the browser-side credential. */
@@ -103,6 +123,66 @@ type PartnerApplicationsList = MethodOf<Registry["partnerApplications"]["list"]>
  * @useDeclaredType
  */
 type PartnerApplicationsReject = MethodOf<Registry["partnerApplications"]["reject"]>;
+/**
+ * @inline
+ * @useDeclaredType
+ */
+type TrackLead = MethodOf<Registry["track"]["lead"]>;
+/**
+ * @inline
+ * @useDeclaredType
+ */
+type TrackOpen = MethodOf<Registry["track"]["open"]>;
+/**
+ * @inline
+ * @useDeclaredType
+ */
+type TrackSale = MethodOf<Registry["track"]["sale"]>;
+/**
+ * @inline
+ * @useDeclaredType
+ */
+type CustomersDelete = MethodOf<Registry["customers"]["delete"]>;
+/**
+ * @inline
+ * @useDeclaredType
+ */
+type CustomersGet = MethodOf<Registry["customers"]["get"]>;
+/**
+ * @inline
+ * @useDeclaredType
+ */
+type CustomersList = MethodOf<Registry["customers"]["list"]>;
+/**
+ * @inline
+ * @useDeclaredType
+ */
+type CustomersUpdate = MethodOf<Registry["customers"]["update"]>;
+/**
+ * @inline
+ * @useDeclaredType
+ */
+type CommissionsCreate = MethodOf<Registry["commissions"]["create"]>;
+/**
+ * @inline
+ * @useDeclaredType
+ */
+type CommissionsList = MethodOf<Registry["commissions"]["list"]>;
+/**
+ * @inline
+ * @useDeclaredType
+ */
+type CommissionsUpdateMany = MethodOf<Registry["commissions"]["updateMany"]>;
+/**
+ * @inline
+ * @useDeclaredType
+ */
+type CommissionsUpdate = MethodOf<Registry["commissions"]["update"]>;
+/**
+ * @inline
+ * @useDeclaredType
+ */
+type PayoutsList = MethodOf<Registry["payouts"]["list"]>;
 /**
  * @inline
  * @useDeclaredType
@@ -299,6 +379,215 @@ export interface PartnerApplications {
   readonly reject: PartnerApplicationsReject;
 }
 
+/** The `dub.track` namespace: conversions: the leads and sales your app reports, and deep-link opens. */
+export interface Track {
+  /**
+   * Reports a lead (a signup, a trial) of a customer who clicked a partner's link; retried after an
+   * ambiguous failure, except in `deferred` mode. The click is named by its `clickId`: the
+   * customer is created, the lead counted on the link, and a lead commission created when the
+   * partner has a lead reward. Safe to retry: the server
+   * deduplicates a lead per customer and event name for 7 days (the repeat's answer has
+   * `link: null`). Not with `mode: "deferred"`, which the server does not deduplicate: an
+   * ambiguous failure of a deferred lead is not retried unless `retryNonIdempotent` is set.
+   *
+   * @example
+   * ```ts
+   * const { customer } = await dub.track.lead({
+   *   clickId: request.cookies.dub_id,
+   *   eventName: "Sign up",
+   *   customerExternalId: user.id,
+   *   customerEmail: user.email,
+   * });
+   * ```
+   */
+  readonly lead: TrackLead;
+  /**
+   * Reports that a deep link opened your mobile app, and returns the click to attribute the
+   * customer's lead to (`clickId`, for `track.lead`). The one call the API serves without a key,
+   * for apps that must not hold one: no `Authorization` header is sent. Not in the official SDK.
+   * Safe to retry: the server records one click per device and link for an hour, so a repeat
+   * gets the same `clickId`.
+   *
+   * @example
+   * ```ts
+   * const { clickId } = await dub.track.open({ deepLink: "https://acme.link/spring" });
+   * if (clickId) await saveForSignup(clickId);
+   * ```
+   */
+  readonly open: TrackOpen;
+  /**
+   * Reports a sale of a customer; retried after an ambiguous failure only when it has an
+   * `invoiceId`. The customer is one you reported as a lead (or, with `clickId`, a new customer
+   * straight from a click): the sale is counted on the partner's link, a sale commission is
+   * created from the partner's reward, and the answer carries the recorded sale. Safe to retry
+   * only with an `invoiceId`: the server records one sale per invoice ID and answers a repeat
+   * with the first answer. Without one every call records another sale, so an ambiguous failure
+   * (a 5XX, a timeout, a connection lost after sending) is not retried unless
+   * `retryNonIdempotent` is set, and its error says so; a 429 or a refused connection is retried
+   * all the same (nothing was recorded).
+   *
+   * @example
+   * ```ts
+   * await dub.track.sale({
+   *   customerExternalId: user.id,
+   *   amount: 4900,
+   *   currency: "usd",
+   *   paymentProcessor: "stripe",
+   *   invoiceId: invoice.id,
+   * });
+   * ```
+   */
+  readonly sale: TrackSale;
+}
+
+/** The `dub.customers` namespace: the customers your partners referred: who signed up through their links, and what they bought. */
+export interface Customers {
+  /**
+   * Deletes a customer, named by their ID on Dub (`cus_…`) or by `ext_` + their ID in your
+   * system; the argument is that ID itself, as in the official SDK. Safe to retry: when an
+   * attempt deleted the customer but its answer was lost, the repeat's 404 is not an error, and
+   * the call resolves with `{ id }` (the ID you gave). A customer that did not exist is a
+   * `NotFound` (404).
+   *
+   * @example
+   * ```ts
+   * await dub.customers.delete("cus_1JZ0XKA2B3C4D5E6F7G8H9J0K1");
+   * await dub.customers.delete(`ext_${user.id}`);
+   * ```
+   */
+  readonly delete: CustomersDelete;
+  /**
+   * Returns a customer, named by their ID on Dub or by `ext_` + their ID in your system. A
+   * customer that does not exist is a `NotFound` (404). Safe to retry.
+   *
+   * @example
+   * ```ts
+   * const customer = await dub.customers.get({ id: `ext_${user.id}`, includeExpandedFields: true });
+   * console.log(customer.partner?.name, customer.link?.shortLink);
+   * ```
+   */
+  readonly get: CustomersGet;
+  /**
+   * Lists the customers of your workspace, newest first unless sorted otherwise. Await it for one
+   * page (an array), or iterate it with `for await` for every customer of every page; pages
+   * follow each other by cursor (`startingAfter`: the last customer's ID), or by page number when
+   * sorted by another field than `createdAt`. Safe to retry.
+   *
+   * @example
+   * ```ts
+   * for await (const customer of dub.customers.list({ partnerId: "pn_1JZ0XK7N3Q9R5S8T2U4V6W8X0Y" })) {
+   *   console.log(customer.externalId, customer.saleAmount);
+   * }
+   * ```
+   */
+  readonly list: CustomersList;
+  /**
+   * Updates a customer and returns them; retried after an ambiguous failure, except when it
+   * renames the `externalId` the customer is named by. The customer is named by their ID on Dub or
+   * by `ext_` + their ID in your system. Safe to retry: a repeat writes the same values. One exception: an update that
+   * changes the `externalId` of a customer named by `ext_` + that ID is not retried after an
+   * ambiguous failure (a repeat would name a customer who no longer exists); name them by their
+   * Dub `id` instead.
+   *
+   * @example
+   * ```ts
+   * const customer = await dub.customers.update({ id: `ext_${user.id}`, requestBody: { email: user.email, name: user.name } });
+   * ```
+   */
+  readonly update: CustomersUpdate;
+}
+
+/** The `dub.commissions` namespace: what partners earn for their conversions: created from rewards or by hand, reviewed, refunded, clawed back. */
+export interface Commissions {
+  /**
+   * Creates a commission by hand (custom, clawback, lead or sale); retried after an ambiguous
+   * failure only for a sale commission with an invoice ID. `custom` is an amount you decide
+   * (negative for a clawback, with a `description`); `lead` and `sale` record an event for a
+   * customer, and the partner earns the commission their reward gives. The server answers 202 and creates it shortly after, so it is not
+   * in the answer: list it with `commissions.list`. Both shapes of sale commissions are
+   * accepted: the newer one (`date`, `sale: { amount, invoiceId, ... }`, `lead: { eventName }`)
+   * and the deprecated one (`saleAmount`, `invoiceId`, `saleEventDate`, `leadEventName`, ...).
+   * Safe to retry only for a sale commission with an invoice ID (`sale.invoiceId` or
+   * `invoiceId`): the server creates one commission per invoice, so when an attempt's answer was
+   * lost the repeat's 409 is reported as `AlreadyApplied` (done). Custom, clawback and lead
+   * commissions are not retried after an ambiguous failure unless `retryNonIdempotent` is set.
+   *
+   * @example
+   * ```ts
+   * await dub.commissions.create({
+   *   type: "sale",
+   *   partnerId: "pn_1JZ0XK7N3Q9R5S8T2U4V6W8X0Y",
+   *   customerId: "cus_1JZ0XKA2B3C4D5E6F7G8H9J0K1",
+   *   sale: { amount: 12_900, invoiceId: "in_1QxYz2Ab3Cd4Ef5G" },
+   * });
+   * await dub.commissions.create({ type: "custom", partnerId: "pn_1JZ0XK7N3Q9R5S8T2U4V6W8X0Y", amount: -2_500, description: "order_canceled" });
+   * ```
+   */
+  readonly create: CommissionsCreate;
+  /**
+   * Lists the commissions of your program, newest first unless sorted otherwise. Await it for
+   * one page (an array), or iterate it with `for await` for every commission of every page;
+   * pages follow each other by cursor (`startingAfter`), or by page number when sorted by
+   * `amount`. A commission created with `commissions.create` shows here shortly after its 202.
+   * Safe to retry.
+   *
+   * @example
+   * ```ts
+   * for await (const commission of dub.commissions.list({ partnerId: "pn_1JZ0XK7N3Q9R5S8T2U4V6W8X0Y", status: "pending" })) {
+   *   console.log(commission.id, commission.earnings, commission.customer?.externalId);
+   * }
+   * ```
+   */
+  readonly list: CommissionsList;
+  /**
+   * Sets the status of up to 100 commissions at once (pending, refunded, duplicate, canceled,
+   * fraud; they then leave their payouts), and returns each with its status. All or nothing: an
+   * unknown, paid or already-in-that-status commission fails the whole call (`NotFound`,
+   * `BadRequest`). Safe to retry: a repeat sets the same status (after an attempt whose answer
+   * was lost, it meets the server's 400 "already in the … status": the change was made).
+   *
+   * @example
+   * ```ts
+   * const updated = await dub.commissions.updateMany({ commissionIds: fraudulent.map((c) => c.id), status: "fraud" });
+   * ```
+   */
+  readonly updateMany: CommissionsUpdateMany;
+  /**
+   * Updates a commission's sale amount, earnings or status; retried after an ambiguous failure,
+   * except with a `modifySaleAmount` delta. The sale amount is absolute (`saleAmount`) or a delta
+   * (`modifySaleAmount`); the status is pending, refunded, duplicate, canceled or fraud (the
+   * commission then leaves its payout). A paid commission, or one whose payout is
+   * under way, cannot be changed (`BadRequest`). Safe to retry, except with `modifySaleAmount` /
+   * `modifyAmount`: a delta applies again on every repeat, so such an update is not retried
+   * after an ambiguous failure unless `retryNonIdempotent` is set. A status change repeated
+   * after its answer was lost meets the server's 400 "This commission is already in the …
+   * status": the change was made.
+   *
+   * @example
+   * ```ts
+   * await dub.commissions.update({ id: "cm_1JZ0XKB3C4D5E6F7G8H9J0K1L2", requestBody: { saleAmount: 9_900 } });
+   * await dub.commissions.update({ id: "cm_1JZ0XKB3C4D5E6F7G8H9J0K1L2", requestBody: { status: "refunded" } });
+   * ```
+   */
+  readonly update: CommissionsUpdate;
+}
+
+/** The `dub.payouts` namespace: payments to partners: their processed commissions, collected per period. */
+export interface Payouts {
+  /**
+   * Lists the payouts of your program, largest first unless sorted otherwise. The answer is a
+   * plain array paged by page number: await it for one page, or iterate it with `for await` for
+   * every payout of every page. Safe to retry.
+   *
+   * @example
+   * ```ts
+   * const pending = await dub.payouts.list({ status: "pending", sortBy: "amount" });
+   * for await (const payout of dub.payouts.list({ partnerId: "pn_1JZ0XK7N3Q9R5S8T2U4V6W8X0Y" })) console.log(payout.periodEnd, payout.amount);
+   * ```
+   */
+  readonly list: PayoutsList;
+}
+
 /** The `dub.discountCodes` namespace: partners' discount codes: a customer enters one at checkout, gets the discount of the partner's group, and the sale is credited to the partner. */
 export interface DiscountCodes {
   /**
@@ -414,6 +703,14 @@ export interface DubNamespaces {
   readonly partners: Partners;
   /** Applications to join your program, and their review. */
   readonly partnerApplications: PartnerApplications;
+  /** Conversions: the leads and sales your app reports, and deep-link opens. */
+  readonly track: Track;
+  /** The customers your partners referred: who signed up through their links, and what they bought. */
+  readonly customers: Customers;
+  /** What partners earn for their conversions: created from rewards or by hand, reviewed, refunded, clawed back. */
+  readonly commissions: Commissions;
+  /** Payments to partners: their processed commissions, collected per period. */
+  readonly payouts: Payouts;
   /** Partners' discount codes: a customer enters one at checkout, gets the discount of the partner's group, and the sale is credited to the partner. */
   readonly discountCodes: DiscountCodes;
   /** Short-lived tokens for the referral dashboard you embed in your app: the browser-side credential. */

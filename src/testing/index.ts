@@ -19,6 +19,8 @@ export type { ApplicationSeed } from "./fake/application-records.js";
 export type { BountyRewardCommission, BountySeed, BountySubmissionSeed, FakeBounty } from "./fake/bounty-records.js";
 export type { DiscountProvider, DiscountSeed, DiscountType, FakeDiscount } from "./fake/discount-records.js";
 export type { FakeEmbedToken, FakeEmbedTokenView } from "./fake/embed-token-records.js";
+export type { ClickSeed, ProgramControls, RecordedClick } from "./fake/program-controls.js";
+export type { FakeClick, FakeReward, FakeRewards } from "./fake/program-records.js";
 export type { FakeDubOptions, FakeWebhookOptions, RateLimitOptions } from "./fake/options.js";
 export type { WebhookDelivery, WebhookReceiver, WebhookRetryOptions } from "./fake/webhooks/dispatcher.js";
 export type { FakeEvent } from "./fake/state.js";

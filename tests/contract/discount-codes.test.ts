@@ -86,7 +86,7 @@ describe("discountCodes.create → createDiscountCode", () => {
   const FULL: CreateDiscountCodeRequestBody = { code: "KIM10OFF", partnerId: "pn_1K2QY4ZKJ9D7S8T6V5W3X2Y1Z0", linkId: "link_1K2QY6" };
 
   it("is declared with the spec's method and path; repeats are safe, their refusals read as AlreadyApplied", () => {
-    expect(declared("createDiscountCode")).toMatchObject({ method, path, declaration: { argument: "body", idempotent: true, repeat: { alreadyApplied: [400, 409] } } });
+    expect(declared("createDiscountCode")).toMatchObject({ method, path, declaration: { argument: "body", idempotent: true, repeat: { alreadyApplied: { statuses: [400, 409], message: expect.any(RegExp) } } } });
     expect(Object.keys(FULL).sort()).toEqual(propertyNames(requestSchema("createDiscountCode")).all.sort());
   });
 

@@ -82,7 +82,19 @@ export type AnyOperationId =
   | "createReferralsEmbedToken"
   | "listBountySubmissions"
   | "approveBountySubmission"
-  | "rejectBountySubmission";
+  | "rejectBountySubmission"
+  | "trackLead"
+  | "trackSale"
+  | "trackOpen"
+  | "getCustomers"
+  | "getCustomer"
+  | "updateCustomer"
+  | "deleteCustomer"
+  | "createCommission"
+  | "listCommissions"
+  | "updateCommission"
+  | "bulkUpdateCommissions"
+  | "listPayouts";
 
 /** Where an operation lives in the spec. */
 export function specOperation(operationId: AnyOperationId): { path: string; method: string; operation: OasOperation } {
@@ -352,6 +364,10 @@ export function sampleFromSchema(input: OasSchema, name = "value"): unknown {
     case "boolean":
       // The non-default value, so a parser that replaces it with a default is caught.
       return schema.default === true ? false : true;
+    case undefined:
+      // `{}`, any value (the entries of a `metadata` object): a string.
+      if (Object.keys(schema).length === 0) return `${name}-value`;
+      throw new Error(`cannot sample ${name}: ${JSON.stringify(schema).slice(0, 200)}`);
     default:
       throw new Error(`cannot sample ${name}: ${JSON.stringify(schema).slice(0, 200)}`);
   }

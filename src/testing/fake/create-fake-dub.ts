@@ -13,14 +13,15 @@ export interface FakeDub extends FakeDubApi {
 }
 
 /**
- * Creates a fake Dub Partners API that keeps partners, links and applications in memory and answers
- * every Partners operation (create, list, createLink, retrieveLinks, upsertLink, analytics, ban,
- * deactivate, and the applications' list, approve and reject), discount codes, referral embed
- * tokens and bounty submissions with the real server's semantics, errors, rate limits and quirks.
- * Faults (error replies, resets, stalls, cut bodies, latency) are queued with `fake.inject`;
- * `fake.seedApplication` adds a pending applicant, `fake.setLinkStats` gives a link clicks, leads
- * and sales, `fake.seedDiscount` a group its discount, and `fake.seedBounty` /
- * `fake.seedBountySubmission` bounties and their submissions.
+ * Creates a fake Dub Partners API that keeps partners, links, applications, clicks, customers,
+ * commissions, payouts, discount codes, embed tokens and bounty submissions in memory and answers
+ * every operation of the SDK with the real server's semantics, errors, rate limits and quirks, and
+ * delivers its webhook events to the receivers it is given. Faults (error replies, resets, stalls,
+ * cut bodies, latency) are queued with `fake.inject`; `fake.seedApplication` adds a pending
+ * applicant, `fake.setLinkStats` gives a link clicks, leads and sales, `fake.recordClick` a visit
+ * to track a lead from, `fake.processCommissions` / `fake.confirmPayouts` move commissions into
+ * payouts, `fake.seedDiscount` gives a group its discount, and `fake.seedBounty` /
+ * `fake.seedBountySubmission` add bounties and their submissions.
  *
  * @example
  * ```ts

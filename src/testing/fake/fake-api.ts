@@ -11,19 +11,20 @@ import { type DiscountSeed, discountCodeView, type FakeDiscount, seedDiscount } 
 import { embedTokenView, type FakeEmbedTokenView } from "./embed-token-records.js";
 import { FaultQueue, faultReply, type InjectedFault, type InjectOptions, isLatencyOnly, needsAnswer } from "./faults.js";
 import { type FakeDubOptions, resolveFakeOptions } from "./options.js";
+import { programControls, type ProgramControls } from "./program-controls.js";
 import { createRandom, type RandomSource } from "./random.js";
 import { recordEvent } from "./webhooks/record.js";
 import { type WebhookDelivery, WebhookDispatcher, type WebhookReceiver } from "./webhooks/dispatcher.js";
 import type { FakeEvent } from "./state.js";
 import { FixedWindowLimiter } from "./rate-limiter.js";
-import { OPTIONAL_BODY, ROUTES, SERVER_RULES } from "./routes/index.js";
+import { BEYOND_SPEC, OPTIONAL_BODY, ROUTES, SERVER_RULES } from "./routes/index.js";
 import type { OperationId, Route } from "./routes/context.js";
 import { matchRoute, routeKey } from "./router.js";
 import { specValidatedInput } from "./spec-validation.js";
 import { FakeState } from "./state.js";
 
 /** The fake Dub API without its adapters: state, handler, faults and what was received. */
-export interface FakeDubApi {
+export interface FakeDubApi extends ProgramControls {
   /** Answers one request: the pure request → reply function the adapters serve. */
   readonly handler: RequestHandler;
   /** Every request received since creation or the last `reset()`, in order, faulted and refused ones too (a copy). */
@@ -73,8 +74,8 @@ export interface FakeDubApi {
   readonly pendingFaults: number;
   /**
    * Forgets partners, links, tags, discounts and their codes, embed tokens, bounties and their
-   * submissions, faults, rate-limit counts and recorded requests, and restarts the seeded
-   * generator.
+   * submissions, conversions, commissions, payouts, events, rewards, faults, rate-limit counts,
+   * recorded requests and the webhook delivery log, and restarts the seeded generator.
    */
   reset(): void;
   /** The webhook events of the state changes so far, oldest first, delivered or not (copies). */
@@ -142,7 +143,7 @@ export function createFakeDubApi(options?: FakeDubOptions): FakeDubApi {
       const query = new URLSearchParams(queryAt < 0 ? "" : request.path.slice(queryAt + 1));
       const id = match.declaration.operationId as OperationId;
       const bodyText = OPTIONAL_BODY[id] && !isJson(request.body) ? "{}" : request.body;
-      const input = specValidatedInput(match.declaration, { body: bodyText, query, params: match.params }, SERVER_RULES[id] as never);
+      const input = specValidatedInput(match.declaration, { body: bodyText, query, params: match.params }, SERVER_RULES[id] as never, BEYOND_SPEC[id]);
       const route = ROUTES[id] as Route<OperationId>;
       const { status, body } = route(ctx, input as never);
       return { status, headers: rateHeaders, body };
@@ -203,6 +204,8 @@ export function createFakeDubApi(options?: FakeDubOptions): FakeDubApi {
     seedBounty: (seed) => structuredClone(seedBounty(engine.state, seed, config.now(), engine.random)),
     seedBountySubmission: (seed) => seedBountySubmission(engine.state, seed, config.now(), engine.random),
     bountyCommissions: () => [...engine.state.bountyCommissions.values()].map((c) => structuredClone(c)),
+    // Changes made outside a request (confirming payouts, ...) send their events as requests do.
+    ...afterEach(programControls(() => engine, config.now, config), () => dispatcher.notify(engine.state.events)),
     inject: (fault, injectOptions) => faults.add(fault, injectOptions),
     get pendingFaults() {
       return faults.pending;
@@ -229,6 +232,22 @@ function isJson(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** `controls` with `after` called once each of them has run. */
+function afterEach<T extends object>(controls: T, after: () => void): T {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(controls)) {
+    wrapped[name] =
+      typeof value === "function"
+        ? (...args: unknown[]) => {
+            const result = (value as (...a: unknown[]) => unknown)(...args);
+            after();
+            return result;
+          }
+        : value;
+  }
+  return wrapped as T;
 }
 
 function envelope(error: FakeApiError, headers: Record<string, string>): Reply {

@@ -1,5 +1,6 @@
 import type { OperationDeclaration } from "../../core/operation.js";
 import { FakeApiError } from "./api-error.js";
+import { type BeyondSpec, takeNewerFields } from "./beyond-spec.js";
 import * as generated from "./spec/validators.js";
 
 /** One problem ajv reports. */
@@ -89,18 +90,25 @@ function problemsOf(validatorName: string, value: unknown, where: string): strin
  * or the path parameters with the query and `requestBody`. A body that is not JSON is a 400; a
  * value the spec refuses is a 422 listing every problem, with those of `serverRules` (the server's
  * checks the spec does not state, such as its list of countries). Keys the spec does not list are
- * dropped, as the server's schemas strip them.
+ * dropped, as the server's schemas strip them, except the newer fields of `beyondSpec`, which are
+ * checked by their own rules and kept.
  */
-export function specValidatedInput(declaration: OperationDeclaration, parts: RequestParts, serverRules?: (input: never) => string[]): unknown {
+export function specValidatedInput(declaration: OperationDeclaration, parts: RequestParts, serverRules?: (input: never) => string[], beyondSpec?: BeyondSpec): unknown {
   const id = declaration.operationId;
-  const query = queryObject(parts.query);
+  const newerQuery = takeNewerFields(queryObject(parts.query), beyondSpec?.query);
+  const query = newerQuery.rest as Record<string, unknown>;
   const params: Record<string, unknown> = { ...parts.params };
-  const body = validators[`${id}Body`] ? readJson(parts.body) : undefined;
+  const newerBody = takeNewerFields(validators[`${id}Body`] ? readJson(parts.body) : undefined, beyondSpec?.body);
+  const body = newerBody.rest;
   const problems = [
     ...problemsOf(`${id}Query`, query, "query"),
     ...problemsOf(`${id}Path`, params, "path"),
-    ...(body === undefined ? [] : problemsOf(`${id}Body`, body, "body")),
+    ...(body === undefined ? [] : beyondSpec?.wholeBody ? beyondSpec.wholeBody(body) : problemsOf(`${id}Body`, body, "body")),
+    ...newerQuery.problems,
+    ...newerBody.problems,
   ];
+  Object.assign(query, newerQuery.taken);
+  if (typeof body === "object" && body !== null) Object.assign(body, newerBody.taken);
   const input = argumentOf(declaration, body, query, params);
   if (serverRules && typeof input === "object" && input !== null) problems.push(...serverRules(input as never));
   if (problems.length) throw new FakeApiError("unprocessable_entity", [...new Set(problems)].join("; "));

@@ -5,6 +5,7 @@ import { partnerLinkSummary } from "../fixtures.js";
 import type { BountyRewardCommission, BountySubmissionRecord, FakeBounty } from "./bounty-records.js";
 import type { DiscountCodeRecord, FakeDiscount } from "./discount-records.js";
 import type { FakeEmbedToken } from "./embed-token-records.js";
+import { ProgramState } from "./program-records.js";
 
 /** A webhook event the fake's state changes produced (`{ id, event, createdAt, data }`, as Dub sends it). */
 export interface FakeEvent {
@@ -67,6 +68,8 @@ export class FakeState {
   bountySubmissions = new Map<string, BountySubmissionRecord>();
   /** The custom commissions that approved bounty submissions earned, by id. */
   bountyCommissions = new Map<string, BountyRewardCommission>();
+  /** Clicks, customers, leads, commissions and payouts of the program. */
+  program = new ProgramState();
 
   partnerByEmail(email: string): CreatePartnerResponseBody | undefined {
     const id = this.#byEmail.get(email.toLowerCase());
@@ -186,6 +189,7 @@ export class FakeState {
     copy.bounties = new Map(this.bounties);
     copy.bountySubmissions = new Map(this.bountySubmissions);
     copy.bountyCommissions = new Map(this.bountyCommissions);
+    copy.program = this.program.clone();
     return copy;
   }
 }

@@ -1,3 +1,4 @@
+import type { BeyondSpec } from "../beyond-spec.js";
 import { analyticsRoute } from "./analytics.js";
 import { approveApplicationRoute, listApplicationsRoute, rejectApplicationRoute } from "./applications.js";
 import { approveBountySubmissionRoute, listBountySubmissionsRoute, rejectBountySubmissionRoute } from "./bounties.js";
@@ -10,6 +11,20 @@ import { listPartnersRoute } from "./list-partners.js";
 import { banRoute, deactivateRoute } from "./partner-actions.js";
 import { retrieveLinksRoute } from "./retrieve-links.js";
 import { upsertLinkRoute } from "./upsert-link.js";
+import { trackLeadRoute, trackOpenRoute, trackOpenRules, trackSaleRoute } from "./track.js";
+import { deleteCustomerRoute, getCustomerRoute, listCustomersRoute, updateCustomerRoute } from "./customers.js";
+import {
+  bulkUpdateCommissionsRoute,
+  bulkUpdateCommissionsRules,
+  createCommissionRoute,
+  createCommissionRules,
+  listCommissionsRoute,
+  listCommissionsRules,
+  updateCommissionRoute,
+} from "./commissions.js";
+import { cursorPagingRules } from "./cursor-pages.js";
+import { listPayoutsRoute } from "./payouts.js";
+import { FIELDS_BEYOND_SPEC } from "./beyond-spec-fields.js";
 
 /** The routes the fake serves, by operationId: one for every operation the SDK declares. */
 export const ROUTES: RouteTable = {
@@ -31,12 +46,29 @@ export const ROUTES: RouteTable = {
   listBountySubmissions: listBountySubmissionsRoute,
   approveBountySubmission: approveBountySubmissionRoute,
   rejectBountySubmission: rejectBountySubmissionRoute,
+  trackLead: trackLeadRoute,
+  trackSale: trackSaleRoute,
+  trackOpen: trackOpenRoute,
+  getCustomers: listCustomersRoute,
+  getCustomer: getCustomerRoute,
+  updateCustomer: updateCustomerRoute,
+  deleteCustomer: deleteCustomerRoute,
+  createCommission: createCommissionRoute,
+  listCommissions: listCommissionsRoute,
+  updateCommission: updateCommissionRoute,
+  bulkUpdateCommissions: bulkUpdateCommissionsRoute,
+  listPayouts: listPayoutsRoute,
 };
 
 /** The server's checks beyond the spec, by operationId, answered with the spec's 422 (listed together). */
 export const SERVER_RULES: { readonly [Id in OperationId]?: (input: RouteInput<Id>) => string[] } = {
   createPartner: createPartnerRules,
   createReferralsEmbedToken: createReferralsEmbedTokenRules,
+  trackOpen: trackOpenRules,
+  getCustomers: cursorPagingRules,
+  createCommission: createCommissionRules,
+  listCommissions: (input) => [...cursorPagingRules(input), ...listCommissionsRules(input)],
+  bulkUpdateCommissions: bulkUpdateCommissionsRules,
 };
 
 /**
@@ -47,3 +79,6 @@ export const OPTIONAL_BODY: { readonly [Id in OperationId]?: true } = {
   approveBountySubmission: true,
   rejectBountySubmission: true,
 };
+
+/** What the fake judges itself rather than the document's validators, by operationId (see `beyond-spec.ts`). */
+export const BEYOND_SPEC: { readonly [Id in OperationId]?: BeyondSpec } = FIELDS_BEYOND_SPEC;
