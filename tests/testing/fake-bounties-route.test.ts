@@ -115,9 +115,20 @@ describe("POST …/approve", () => {
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ ...submission, status: "approved", reviewedAt: "2026-11-24T10:01:00.000Z" });
     expect(fake.bountyCommissions()).toEqual([
-      expect.objectContaining({ type: "custom", amount: 0, earnings: 5000, status: "pending", partnerId: kim, bountySubmissionId: submission.id, description: 'Commission for successfully completed "Post a review" bounty.' }),
+      expect.objectContaining({ type: "custom", amount: 0, earnings: 5000, status: "pending", partner: expect.objectContaining({ id: kim }), customer: null, bountySubmissionId: submission.id, description: 'Commission for successfully completed "Post a review" bounty.' }),
     ]);
     expect(fake.partners().find((p) => p.id === kim)!.totalCommissions).toBe(5000);
+  });
+
+  it("the reward is one of the program's commissions: GET /commissions lists it and it joins the partner's payout", async () => {
+    const submission = fake.seedBountySubmission({ bountyId: bounty.id, partnerId: kim });
+    await review("approve", submission.id);
+    const [reward] = fake.bountyCommissions();
+    const listed = await call(url, "GET", `/commissions?partnerId=${kim}`);
+    expect(listed.json).toEqual([expect.objectContaining({ id: reward!.id, type: "custom", earnings: 5000, status: "pending" })]);
+    const [payout] = fake.processCommissions();
+    expect(payout).toMatchObject({ status: "pending", amount: 5000, partner: expect.objectContaining({ id: kim }) });
+    expect((await call(url, "GET", `/commissions?payoutId=${payout!.id}`)).json.map((c: { id: string }) => c.id)).toEqual([reward!.id]);
   });
 
   it("a second approval is the 400 a repeat meets, and pays nothing more", async () => {

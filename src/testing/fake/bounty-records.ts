@@ -1,4 +1,6 @@
 import { BOUNTY_SUBMISSION_STATUSES, type BountySubmission, type BountySubmissionFile, type BountySubmissionStatus } from "../../models/bounty-submission.js";
+import type { Commission } from "../../models/commission.js";
+import { commissionView } from "./commission-records.js";
 import { createId, type RandomSource } from "./random.js";
 import type { FakeState } from "./state.js";
 
@@ -60,44 +62,15 @@ export interface BountySubmissionRecord extends BountySubmission {
 }
 
 /**
- * The custom commission an approved submission earns (the fields of a commission as
- * `GET /commissions` lists it, with the partner and submission it is for).
+ * The custom commission an approved submission earned: the commission as `GET /commissions`
+ * lists it (it is one of `fake.commissions()`, and joins payouts like any other), with the
+ * submission it rewards.
  */
-export interface BountyRewardCommission {
-  /** `cm_...`. */
-  readonly id: string;
-  /** Always `custom`: a bounty reward. */
-  readonly type: "custom";
-  /** `0` for a custom commission: there is no sale. */
-  readonly amount: number;
-  /** The reward, in cents. */
-  readonly earnings: number;
-  /** Always `usd`. */
-  readonly currency: string;
-  /** A new commission is `pending`. */
-  readonly status: "pending";
-  /** None: there is no sale. */
-  readonly invoiceId: null;
-  /** `Commission for successfully completed "<bounty name>" bounty.` */
-  readonly description: string;
-  /** Always `1`. */
-  readonly quantity: number;
-  /** The user who approved the submission. */
-  readonly userId: string;
-  /** When the submission was approved (ISO 8601). */
-  readonly createdAt: string;
-  /** Same as `createdAt`. */
-  readonly updatedAt: string;
-  /** Not paid yet. */
-  readonly paidAt: null;
-  /** The partner who earned it. */
-  readonly partnerId: string;
+export interface BountyRewardCommission extends Commission {
   /** The approved submission it rewards. */
   readonly bountySubmissionId: string;
 }
 
-/** The user behind the fake's API key: who reviews submissions. */
-export const REVIEWER_USER_ID = "user_1K2QZ5N7P9R1S3T5V7W9X1Y3Z5";
 
 const nullableNumber = (value: unknown) => value === null || (typeof value === "number" && Number.isFinite(value));
 
@@ -156,4 +129,16 @@ export function seedBountySubmission(state: FakeState, seed: BountySubmissionSee
 export function submissionView(record: BountySubmissionRecord): BountySubmission {
   const { commissionId: _commission, ...submission } = record;
   return structuredClone(submission);
+}
+
+/** The commissions approved submissions earned, oldest first, as `fake.bountyCommissions()` lists them (copies). */
+export function bountyRewardCommissions(state: FakeState): BountyRewardCommission[] {
+  const rewarded = new Map<string, string>();
+  for (const submission of state.bountySubmissions.values()) if (submission.commissionId) rewarded.set(submission.commissionId, submission.id);
+  const rewards: BountyRewardCommission[] = [];
+  for (const commission of state.program.commissions.values()) {
+    const bountySubmissionId = rewarded.get(commission.id);
+    if (bountySubmissionId) rewards.push(structuredClone({ ...commissionView(state, commission), bountySubmissionId }));
+  }
+  return rewards;
 }

@@ -6,7 +6,7 @@ import type { ReceivedRequest, Reply, RequestHandler } from "../types.js";
 import { errorEnvelope, FakeApiError } from "./api-error.js";
 import { type ApplicationSeed, seedApplication } from "./application-records.js";
 import { authenticate } from "./auth.js";
-import { type BountyRewardCommission, type BountySeed, type BountySubmissionSeed, type FakeBounty, seedBounty, seedBountySubmission } from "./bounty-records.js";
+import { bountyRewardCommissions, type BountyRewardCommission, type BountySeed, type BountySubmissionSeed, type FakeBounty, seedBounty, seedBountySubmission } from "./bounty-records.js";
 import { type DiscountSeed, discountCodeView, type FakeDiscount, seedDiscount } from "./discount-records.js";
 import { embedTokenView, type FakeEmbedTokenView } from "./embed-token-records.js";
 import { FaultQueue, faultReply, type InjectedFault, type InjectOptions, isLatencyOnly, needsAnswer } from "./faults.js";
@@ -66,7 +66,7 @@ export interface FakeDubApi extends ProgramControls {
    * the same period.
    */
   seedBountySubmission(seed: BountySubmissionSeed): BountySubmission;
-  /** The custom commissions approved bounty submissions earned, oldest first (copies). */
+  /** The custom commissions approved bounty submissions earned, oldest first, each with its `bountySubmissionId` (copies; they are among `commissions()` too). */
   bountyCommissions(): BountyRewardCommission[];
   /** Queues a fault for the next matching request(s); see {@link InjectedFault} and {@link InjectOptions}. */
   inject(fault: InjectedFault, options?: InjectOptions): void;
@@ -203,7 +203,7 @@ export function createFakeDubApi(options?: FakeDubOptions): FakeDubApi {
     embedTokens: () => [...engine.state.embedTokens.values()].map((token) => embedTokenView(token, config.now())),
     seedBounty: (seed) => structuredClone(seedBounty(engine.state, seed, config.now(), engine.random)),
     seedBountySubmission: (seed) => seedBountySubmission(engine.state, seed, config.now(), engine.random),
-    bountyCommissions: () => [...engine.state.bountyCommissions.values()].map((c) => structuredClone(c)),
+    bountyCommissions: () => bountyRewardCommissions(engine.state),
     // Changes made outside a request (confirming payouts, ...) send their events as requests do.
     ...afterEach(programControls(() => engine, config.now, config), () => dispatcher.notify(engine.state.events)),
     inject: (fault, injectOptions) => faults.add(fault, injectOptions),

@@ -2,7 +2,7 @@ import type { LinkSchema, LinkTag } from "../../models/link.js";
 import type { CreatePartnerResponseBody, PartnerApplicationReview } from "../../models/partner.js";
 import type { PartnerApplicationAnswer } from "../../operations/partner-applications/list.js";
 import { partnerLinkSummary } from "../fixtures.js";
-import type { BountyRewardCommission, BountySubmissionRecord, FakeBounty } from "./bounty-records.js";
+import type { BountySubmissionRecord, FakeBounty } from "./bounty-records.js";
 import type { DiscountCodeRecord, FakeDiscount } from "./discount-records.js";
 import type { FakeEmbedToken } from "./embed-token-records.js";
 import { ProgramState } from "./program-records.js";
@@ -66,8 +66,6 @@ export class FakeState {
   bounties = new Map<string, FakeBounty>();
   /** Bounty submissions by id, in creation order. */
   bountySubmissions = new Map<string, BountySubmissionRecord>();
-  /** The custom commissions that approved bounty submissions earned, by id. */
-  bountyCommissions = new Map<string, BountyRewardCommission>();
   /** Clicks, customers, leads, commissions and payouts of the program. */
   program = new ProgramState();
 
@@ -188,7 +186,6 @@ export class FakeState {
     copy.embedTokens = new Map(this.embedTokens);
     copy.bounties = new Map(this.bounties);
     copy.bountySubmissions = new Map(this.bountySubmissions);
-    copy.bountyCommissions = new Map(this.bountyCommissions);
     copy.program = this.program.clone();
     return copy;
   }

@@ -1,6 +1,7 @@
 import { FakeApiError } from "../api-error.js";
-import { type BountyRewardCommission, type BountySubmissionRecord, type FakeBounty, REVIEWER_USER_ID, submissionView } from "../bounty-records.js";
-import { createId } from "../random.js";
+import { type BountySubmissionRecord, type FakeBounty, submissionView } from "../bounty-records.js";
+import { addCommission, FAKE_USER_ID } from "../commission-records.js";
+import type { CommissionRecord } from "../program-records.js";
 import type { Route, RouteContext } from "./context.js";
 import { pageOf } from "./pages.js";
 
@@ -53,56 +54,22 @@ function refuseDraft(submission: BountySubmissionRecord, action: "approved" | "r
   if (submission.status === "draft") throw new FakeApiError("bad_request", `This bounty submission is in progress and cannot be ${action}.`);
 }
 
-/** Records the reward of an approved submission: a pending custom commission, with `commission.created`. */
-function payReward(ctx: RouteContext, bounty: FakeBounty, submission: BountySubmissionRecord, reward: number): BountyRewardCommission {
-  const { state } = ctx;
-  const at = new Date(ctx.now).toISOString();
-  const commission: BountyRewardCommission = {
-    id: createId("cm_", ctx.now, ctx.random),
+/**
+ * Records the reward of an approved submission as the server does: a pending custom commission
+ * of the partner (no sale, no customer, no link) in the program's commissions, so that
+ * `GET /commissions`, the partner's `totalCommissions` and the payouts count it, with
+ * `commission.created`.
+ */
+function payReward(ctx: RouteContext, bounty: FakeBounty, submission: BountySubmissionRecord, reward: number): CommissionRecord {
+  return addCommission(ctx, {
     type: "custom",
+    partnerId: submission.partnerId,
     amount: 0,
     earnings: reward,
-    currency: "usd",
-    status: "pending",
-    invoiceId: null,
-    description: `Commission for successfully completed "${bounty.name}" bounty.`,
     quantity: 1,
-    userId: REVIEWER_USER_ID,
-    createdAt: at,
-    updatedAt: at,
-    paidAt: null,
-    partnerId: submission.partnerId,
-    bountySubmissionId: submission.id,
-  };
-  state.bountyCommissions.set(commission.id, commission);
-  const partner = state.partners.get(submission.partnerId);
-  if (partner) {
-    const credited = { ...partner, totalCommissions: partner.totalCommissions + reward };
-    state.putPartner(credited);
-    const view = state.partnerView(credited);
-    const { paidAt: _paidAt, partnerId: _partnerId, bountySubmissionId: _submission, ...fields } = commission;
-    ctx.emit("commission.created", {
-      ...fields,
-      partner: {
-        id: view.id,
-        name: view.name,
-        email: view.email,
-        image: view.image,
-        payoutsEnabledAt: view.payoutsEnabledAt,
-        country: view.country,
-        groupId: view.groupId ?? null,
-        totalClicks: view.totalClicks,
-        totalLeads: view.totalLeads,
-        totalConversions: view.totalConversions,
-        totalSales: view.totalSales,
-        totalSaleAmount: view.totalSaleAmount,
-        totalCommissions: view.totalCommissions,
-      },
-      customer: null,
-      link: null,
-    });
-  }
-  return commission;
+    description: `Commission for successfully completed "${bounty.name}" bounty.`,
+    userId: FAKE_USER_ID,
+  });
 }
 
 /**
