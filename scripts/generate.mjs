@@ -27,7 +27,7 @@ export async function generatedFiles() {
     if (error?.code === "ERR_MODULE_NOT_FOUND" && String(error.message).includes("generate/docs.mjs")) return { docsFiles: () => new Map() };
     throw error;
   });
-  for (const [file, content] of await docsFiles(root, namespaces, operations)) files.set(file, content);
+  for (const [file, content] of await docsFiles(root, namespaces, operations, new Map(files))) files.set(file, content);
   return files;
 }
 

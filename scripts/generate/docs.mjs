@@ -31,7 +31,11 @@ const firstSentence = (text) => text.replace(/\s+/g, " ").match(/^.*?\.(\s|$)/)?
 
 /** How a declaration decides its retries, as the file writes it. */
 function retryRule(root, op, operations) {
-  if (op.kind === "bulk") return retryRule(root, operations.find((o) => o.namespace === op.namespace && o.method === op.base) ?? op, operations);
+  if (op.kind === "bulk") {
+    const bulkText = readFileSync(path.join(root, "src/operations", op.folder, op.file), "utf8");
+    if (/repeatableItemsOnly: true/.test(bulkText)) return "yes: an item that is not safe to repeat is refused before sending (see the method)";
+    return retryRule(root, operations.find((o) => o.namespace === op.namespace && o.method === op.base) ?? op, operations);
+  }
   const text = readFileSync(path.join(root, "src/operations", op.folder, op.file), "utf8");
   const value = /idempotent: ([^,\n]+)/.exec(text)?.[1]?.trim();
   if (value === "true") return "yes";
@@ -42,7 +46,7 @@ function retryRule(root, op, operations) {
 const FLAGS = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType | ts.TypeFormatFlags.WriteArrayAsGenericType * 0;
 
 /** A compiler over the sources with one extra file naming each method's argument and result types. */
-function typeChecker(root, operations) {
+function typeChecker(root, operations, generated) {
   const probe = path.join(root, "src/__docs_probe__.ts");
   const lines = ['import type { ArgumentOf, MethodOf } from "./core/operation.js";', 'import type { Registry } from "./operations/registry.js";'];
   for (const op of operations) {
@@ -56,8 +60,10 @@ function typeChecker(root, operations) {
   const host = ts.createCompilerHost(config.options);
   const readFile = host.readFile.bind(host);
   const fileExists = host.fileExists.bind(host);
-  host.readFile = (file) => (path.resolve(file) === probe ? source : readFile(file));
-  host.fileExists = (file) => path.resolve(file) === probe || fileExists(file);
+  // The registry and types just generated, not the files on disk, which may predate a new operation.
+  const fresh = new Map([...generated].map(([file, content]) => [path.resolve(root, file), content]));
+  host.readFile = (file) => (path.resolve(file) === probe ? source : (fresh.get(path.resolve(file)) ?? readFile(file)));
+  host.fileExists = (file) => path.resolve(file) === probe || fresh.has(path.resolve(file)) || fileExists(file);
   const program = ts.createProgram([probe], { ...config.options, noEmit: true }, host);
   const checker = program.getTypeChecker();
   const file = program.getSourceFile(probe);
@@ -189,13 +195,14 @@ function specOrder(root) {
   return ids;
 }
 
-export function docsFiles(root, namespaces, operations) {
+/** The reference pages and the README with its operations table; `generated` holds the code files just generated (path → content). */
+export function docsFiles(root, namespaces, operations, generated = new Map()) {
   const order = specOrder(root);
   const rank = (op) => (op.kind === "bulk" ? rank(operations.find((o) => o.namespace === op.namespace && o.method === op.base)) + 0.5 : order.indexOf(op.operationId));
   const groups = namespaces
     .map((ns) => ({ ...ns, operations: operations.filter((op) => op.namespace === ns.name).sort((a, b) => rank(a) - rank(b)) }))
     .filter((ns) => ns.operations.length > 0);
-  const types = typeChecker(root, operations);
+  const types = typeChecker(root, operations, generated);
   const files = new Map();
   for (const ns of groups) files.set(`docs/sdks/${ns.name.toLowerCase()}/README.md`, namespacePage(root, ns, ns.operations, operations, types));
   const readme = readFileSync(path.join(root, "README.md"), "utf8");

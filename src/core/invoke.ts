@@ -18,8 +18,9 @@ export type Invoke = (ctx: ClientContext, argument: unknown, options?: RequestOp
 export function invoker(namespace: string, method: string, declaration: Declaration): Invoke {
   if (declaration.kind === "bulk") {
     const operation = bindOperation(namespace, declaration.method, declaration.operation);
+    const policy = { repeatableOnly: declaration.repeatableItemsOnly === true, bulkMethod: `${namespace}.${method}` };
     return (ctx, items, options) =>
-      runBulk(ctx, operation.label, items as readonly unknown[], (item, itemOptions) => callOperation(ctx, operation, item, itemOptions), options as BulkOptions);
+      runBulk(ctx, operation.label, items as readonly unknown[], (item, itemOptions) => callOperation(ctx, operation, item, itemOptions, policy), options as BulkOptions);
   }
   const operation = bindOperation(namespace, method, declaration);
   const paging = declaration.paging;

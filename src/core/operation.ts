@@ -90,6 +90,13 @@ export interface BulkDeclaration<Input = any, Output = any> {
   readonly method: string;
   /** The operation run for every item. */
   readonly operation: OperationDeclaration<Input, Output>;
+  /**
+   * Every item must be safe to repeat (its operation's `idempotent` is `true` for it): an item
+   * that is not fails with `SDKValidationError`, saying why, before anything is sent, unless the
+   * batch's `retries` set `retryNonIdempotent`. For batches of money (`track.bulkSale`), where
+   * the retries a large batch needs must never count an item twice.
+   */
+  readonly repeatableItemsOnly?: boolean;
   /** @internal As {@link OperationDeclaration.types}. */
   readonly types?: { readonly input: Input; readonly output: Output };
 }
@@ -116,12 +123,15 @@ export function withOutputOfArgument<Fn extends OutputOfArgument>() {
 
 /**
  * Declares the bulk form of an operation of the same namespace, given as its file exports it
- * (`{ create: declaration }`).
+ * (`{ create: declaration }`); `repeatableItemsOnly` as {@link BulkDeclaration.repeatableItemsOnly}.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function defineBulk<Input, Output>(operationFile: Readonly<Record<string, OperationDeclaration<Input, Output>>>): BulkDeclaration<Input, Output> {
+export function defineBulk<Input, Output>(
+  operationFile: Readonly<Record<string, OperationDeclaration<Input, Output>>>,
+  options?: { readonly repeatableItemsOnly?: boolean },
+): BulkDeclaration<Input, Output> {
   const [method, operation] = Object.entries(operationFile)[0]!;
-  return { kind: "bulk", method, operation };
+  return { kind: "bulk", method, operation, ...(options?.repeatableItemsOnly && { repeatableItemsOnly: true }) };
 }
 
 /** Every declaration of a registry (`{ namespace: { method: declaration } }`). */

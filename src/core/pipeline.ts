@@ -22,8 +22,16 @@ import { schemaIssues } from "./validation.js";
  * deadlines and retries, and turn the response into typed data or a typed error. Every operation
  * of the SDK goes through here.
  */
-export function callOperation<Output>(ctx: ClientContext, operation: BoundOperation, argument: unknown, options?: RequestOptions): APIPromise<Output> {
-  return new APIPromise(executeOperation(ctx, operation, argument, options));
+export function callOperation<Output>(ctx: ClientContext, operation: BoundOperation, argument: unknown, options?: RequestOptions, policy?: CallPolicy): APIPromise<Output> {
+  return new APIPromise(executeOperation(ctx, operation, argument, options, policy));
+}
+
+/** What a caller inside the SDK asks of a call beyond its options (the bulk runner's items). */
+export interface CallPolicy {
+  /** Refuse, before sending, an argument the declaration says is not safe to repeat (`BulkDeclaration.repeatableItemsOnly`). */
+  readonly repeatableOnly: boolean;
+  /** The method the refusal names (`track.bulkSale`). */
+  readonly bulkMethod: string;
 }
 
 /** {@link callOperation} without the promise wrapper: the data with its response. */
@@ -32,6 +40,7 @@ export async function executeOperation<Output>(
   operation: BoundOperation,
   argument: unknown,
   options?: RequestOptions,
+  policy?: CallPolicy,
 ): Promise<WithResponse<Output>> {
   const { declaration } = operation;
   checkRequestOptions(options);
@@ -39,7 +48,7 @@ export async function executeOperation<Output>(
   if (!parsed.success) throw new SDKValidationError(`${operation.name} request`, schemaIssues(declaration.request, argument));
   const adopted = adoptSignal(options?.signal);
   try {
-    return await send(ctx, operation, parsed.data, options, adopted.signal);
+    return await send(ctx, operation, parsed.data, options, adopted.signal, policy);
   } finally {
     adopted.release();
   }
@@ -52,10 +61,19 @@ async function send<Output>(
   validated: unknown,
   options: RequestOptions | undefined,
   signal: AbortSignal | undefined,
+  policy: CallPolicy | undefined,
 ): Promise<WithResponse<Output>> {
   const { declaration, label } = operation;
   const wire = declaration.toWire ? declaration.toWire(validated) : validated;
   const target = requestTarget(operation, wire);
+  const safety = typeof declaration.idempotent === "function" ? declaration.idempotent(wire) : declaration.idempotent;
+  const plan = options?.retries ? toRetryPlan(mergeRetryConfig(ctx.retryConfig, options.retries)) : ctx.retryPlan;
+  if (policy?.repeatableOnly && safety !== true && !plan.retryNonIdempotent) {
+    const why = typeof safety === "string" ? safety : "the operation is not safe to repeat";
+    throw new SDKValidationError(`${operation.name} request`, [
+      { path: [], code: "not_repeatable", message: `${policy.bulkMethod} retries every item until it is recorded, so each must be safe to repeat, and this one is not: ${why}` },
+    ]);
+  }
   if (signal?.aborted) throw new RequestAbortedError(label, signal.reason);
   // The one operation served without a key (`track.open`, from mobile apps) sends none.
   const token = declaration.authenticated === false ? undefined : await resolveToken(ctx.getToken, label, options?.timeoutMs ?? ctx.timeoutMs, signal);
@@ -64,8 +82,6 @@ async function send<Output>(
   checkRequestTarget(call.url, `${operation.name} request`);
   const { response } = declaration;
   const responseSchema = typeof response === "function" ? (body: unknown) => response(wire, body) : response;
-  const safety = typeof declaration.idempotent === "function" ? declaration.idempotent(wire) : declaration.idempotent;
-  const plan = options?.retries ? toRetryPlan(mergeRetryConfig(ctx.retryConfig, options.retries)) : ctx.retryPlan;
   const once = (attempt: number) => attemptOnce<Output>(ctx, call, responseSchema, attempt);
   try {
     return await runWithRetries(

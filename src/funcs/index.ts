@@ -28,6 +28,7 @@ import partnersUpsertLinkDeclaration from "../operations/partners/upsert-link.js
 import partnerApplicationsApproveDeclaration from "../operations/partner-applications/approve.js";
 import partnerApplicationsListDeclaration from "../operations/partner-applications/list.js";
 import partnerApplicationsRejectDeclaration from "../operations/partner-applications/reject.js";
+import trackBulkSaleDeclaration from "../operations/track/bulk-sale.js";
 import trackLeadDeclaration from "../operations/track/lead.js";
 import trackOpenDeclaration from "../operations/track/open.js";
 import trackSaleDeclaration from "../operations/track/sale.js";
@@ -89,6 +90,9 @@ export const partnerApplicationsList = /* @__PURE__ */ standalone("partnerApplic
 
 /** `dub.partnerApplications.reject` as a function of a client: see {@link PartnerApplications.reject}. */
 export const partnerApplicationsReject = /* @__PURE__ */ standalone("partnerApplications", partnerApplicationsRejectDeclaration);
+
+/** `dub.track.bulkSale` as a function of a client: see {@link Track.bulkSale}. */
+export const trackBulkSale = /* @__PURE__ */ standalone("track", trackBulkSaleDeclaration);
 
 /** `dub.track.lead` as a function of a client: see {@link Track.lead}. */
 export const trackLead = /* @__PURE__ */ standalone("track", trackLeadDeclaration);

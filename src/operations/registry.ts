@@ -29,6 +29,7 @@ import partnersList from "./partners/list.js";
 import partnersRetrieveLinks from "./partners/retrieve-links.js";
 import partnersUpsertLink from "./partners/upsert-link.js";
 import payoutsList from "./payouts/list.js";
+import trackBulkSale from "./track/bulk-sale.js";
 import trackLead from "./track/lead.js";
 import trackOpen from "./track/open.js";
 import trackSale from "./track/sale.js";
@@ -40,7 +41,7 @@ export const registry = {
   /** Applications to join your program, and their review. */
   partnerApplications: { ...partnerApplicationsApprove, ...partnerApplicationsList, ...partnerApplicationsReject },
   /** Conversions: the leads and sales your app reports, and deep-link opens. */
-  track: { ...trackLead, ...trackOpen, ...trackSale },
+  track: { ...trackBulkSale, ...trackLead, ...trackOpen, ...trackSale },
   /** The customers your partners referred: who signed up through their links, and what they bought. */
   customers: { ...customersDelete, ...customersGet, ...customersList, ...customersUpdate },
   /** What partners earn for their conversions: created from rewards or by hand, reviewed, refunded, clawed back. */
@@ -123,6 +124,11 @@ type PartnerApplicationsList = MethodOf<Registry["partnerApplications"]["list"]>
  * @useDeclaredType
  */
 type PartnerApplicationsReject = MethodOf<Registry["partnerApplications"]["reject"]>;
+/**
+ * @inline
+ * @useDeclaredType
+ */
+type TrackBulkSale = MethodOf<Registry["track"]["bulkSale"]>;
 /**
  * @inline
  * @useDeclaredType
@@ -381,6 +387,25 @@ export interface PartnerApplications {
 
 /** The `dub.track` namespace: conversions: the leads and sales your app reports, and deep-link opens. */
 export interface Track {
+  /**
+   * Reports many sales (a backfill of historical payments, a nightly import), each recorded
+   * exactly once: every item needs its `invoiceId`, by which the server records one sale per
+   * invoice, so the retries a large batch needs (429s, 5XXs, timeouts) never count a sale twice.
+   * An item without one fails with `SDKValidationError` before anything is sent for it. Runs
+   * with the bounded concurrency, rate-limit throttling, progress and per-item results of
+   * `partners.bulkCreate`; one item's failure never stops the others. The server remembers an
+   * invoice for 7 days: re-running a batch within them records nothing new, later it would.
+   *
+   * @example
+   * ```ts
+   * const results = await dub.track.bulkSale(
+   *   invoices.map((inv) => ({ customerExternalId: inv.customerId, amount: inv.amountCents, invoiceId: inv.id, paymentProcessor: "stripe" })),
+   *   { concurrency: 8, onProgress: ({ completed, total }) => console.log(`${completed}/${total}`) },
+   * );
+   * const failed = results.filter((r) => !r.ok);
+   * ```
+   */
+  readonly bulkSale: TrackBulkSale;
   /**
    * Reports a lead (a signup, a trial) of a customer who clicked a partner's link; retried after an
    * ambiguous failure, except in `deferred` mode. The click is named by its `clickId`: the

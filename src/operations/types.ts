@@ -28,6 +28,7 @@ export type * from "./partners/list.js";
 export type * from "./partners/retrieve-links.js";
 export type * from "./partners/upsert-link.js";
 export type * from "./payouts/list.js";
+export type * from "./track/bulk-sale.js";
 export type * from "./track/lead.js";
 export type * from "./track/open.js";
 export type * from "./track/sale.js";
