@@ -19,7 +19,9 @@ function axis(max) {
   return { step, end: Math.ceil(max / step) * step };
 }
 
-export function renderChart(report) {
+/** The chart of one workload (`conversions`, `partners`) of a report. */
+export function renderChart(report, workload) {
+  const summary = report.summary[workload];
   const width = 860;
   const height = 470;
   const margin = { top: 78, right: 24, bottom: 78, left: 78 };
@@ -29,7 +31,7 @@ export function renderChart(report) {
     { c: 1, color: "#4C78A8", label: "concurrency 1" },
     { c: 32, color: "#F58518", label: "concurrency 32" },
   ];
-  const values = CLIENTS.flatMap((client) => series.map(({ c }) => report.summary[client][c].rps));
+  const values = CLIENTS.flatMap((client) => series.map(({ c }) => summary[client][c].rps));
   const { step, end } = axis(Math.max(...values));
   const y = (v) => margin.top + plotH - (v / end) * plotH;
   const groupW = plotW / CLIENTS.length;
@@ -38,11 +40,11 @@ export function renderChart(report) {
   const out = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif" role="img" aria-labelledby="title desc">`,
-    `<title id="title">Requests per second by client at concurrency 1 and 32</title>`,
+    `<title id="title">Requests per second by client at concurrency 1 and 32: ${escape(workload)}</title>`,
     `<desc id="desc">${escape(`Median of ${report.config.rounds} rounds against a loopback HTTP/1.1 server; ${report.machine.cpu}, Node ${report.machine.node}.`)}</desc>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${margin.left}" y="30" font-size="18" font-weight="600" fill="#222">Requests per second (higher is better)</text>`,
-    `<text x="${margin.left}" y="50" font-size="12" fill="#555">${escape(`Median of ${report.config.rounds} interleaved rounds, mixed create/createLink/upsertLink, loopback server; ${report.machine.cpu}, Node ${report.machine.node}, ${report.date.slice(0, 10)}`)}</text>`,
+    `<text x="${margin.left}" y="30" font-size="18" font-weight="600" fill="#222">Requests per second, ${escape(workload)} (higher is better)</text>`,
+    `<text x="${margin.left}" y="50" font-size="12" fill="#555">${escape(`Median of ${report.config.rounds} interleaved rounds, ${report.config.mixes[workload]}, loopback server; ${report.machine.cpu}, Node ${report.machine.node}, ${report.date.slice(0, 10)}`)}</text>`,
   );
   for (let v = 0; v <= end + 1e-9; v += step) {
     const yy = y(v).toFixed(1);
@@ -58,7 +60,7 @@ export function renderChart(report) {
     const groupX = margin.left + i * groupW;
     const start = groupX + (groupW - barW * series.length - 6) / 2;
     series.forEach(({ c, color }, j) => {
-      const v = report.summary[client][c].rps;
+      const v = summary[client][c].rps;
       const x = start + j * (barW + 6);
       const top = y(v);
       out.push(

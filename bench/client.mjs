@@ -1,12 +1,14 @@
 // One benchmark run in its own process: `node bench/client.mjs '<json options>'`.
-// Options: { client, origin, concurrency, calls, warmup, memory? }. Prints one JSON line.
+// Options: { client, origin, workload?, concurrency, calls, warmup, memory? }. Prints one JSON line.
 import { performance } from "node:perf_hooks";
-import { createClient } from "./clients.mjs";
+import { createClient, WORKLOADS } from "./clients.mjs";
 
 const opts = JSON.parse(process.argv[2]);
 const { client: name, origin, concurrency, calls, warmup } = opts;
+const workload = opts.workload ?? "partners";
+const { answered } = WORKLOADS[workload];
 
-const client = await createClient(name, origin);
+const client = await createClient(name, origin, workload);
 let errors = 0;
 let firstError;
 
@@ -19,7 +21,7 @@ async function drive(n, latencies, onProgress) {
       const t0 = performance.now();
       try {
         const body = await client.call(i);
-        if (typeof body?.id !== "string") throw new Error("response without an id");
+        if (!answered(body)) throw new Error(`not the answer of a ${workload} call: ${JSON.stringify(body).slice(0, 200)}`);
       } catch (error) {
         errors++;
         firstError ??= String(error?.stack ?? error);
@@ -80,6 +82,7 @@ if (opts.memory && memory[memory.length - 1].calls !== calls) {
 latencies.sort();
 const result = {
   client: name,
+  workload,
   concurrency,
   calls,
   warmup,

@@ -1,4 +1,5 @@
-// Cold start: a fresh process imports one client and completes one createLink.
+// Cold start: a fresh process imports one client and completes one track.lead (what a
+// serverless function does on a signup).
 // `node bench/cold.mjs <ours|official|raw-undici|none> <origin>`; prints the ms elapsed since the
 // process started (performance.timeOrigin) at import done and at the response, then exits.
 import { performance } from "node:perf_hooks";
@@ -11,26 +12,26 @@ if (which === "ours") {
   const { Dub } = await import(distIndex);
   importedMs = performance.now();
   const dub = new Dub({ token: TOKEN, serverURL: origin });
-  result = await dub.partners.createLink(BODIES.createLink);
+  result = await dub.track.lead(BODIES.lead);
 } else if (which === "official") {
   const { Dub } = await import("dub");
   importedMs = performance.now();
   const dub = new Dub({ token: TOKEN, serverURL: origin, retryConfig: { strategy: "none" } });
-  result = await dub.partners.createLink(BODIES.createLink);
+  result = await dub.track.lead(BODIES.lead);
 } else if (which === "raw-undici") {
   const { request } = await import("undici");
   importedMs = performance.now();
-  const res = await request(`${origin}/partners/links`, {
+  const res = await request(`${origin}/track/lead`, {
     method: "POST",
     headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
-    body: JSON.stringify(BODIES.createLink),
+    body: JSON.stringify(BODIES.lead),
   });
   result = JSON.parse(await res.body.text());
 } else {
   importedMs = performance.now();
-  result = { id: "none" };
+  result = { click: { id: "none" } };
 }
 const doneMs = performance.now();
-if (typeof result?.id !== "string") throw new Error("no link");
+if (typeof result?.click?.id !== "string") throw new Error("no lead");
 process.stdout.write(`${JSON.stringify({ importedMs, doneMs })}\n`);
 process.exit(0);

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The performance benchmark: throughput, latency, CPU and memory of five clients against a
-// loopback server, cold start, bundle sizes, and a long-run memory check. Needs a fresh build
+// loopback server, for two workloads (the conversions an app reports: track.lead and track.sale;
+// and partner onboarding: create, createLink, upsertLink), cold start, bundle sizes, and a
+// long-run memory check of each workload. Needs a fresh build
 // (`npm run bench` builds first). Prints a table, writes bench/results/latest.json and
 // bench/results/chart.svg, and refreshes the generated part of docs/performance.md.
 //
@@ -10,11 +12,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { CLIENTS, LABELS, distEdge, distIndex } from "./clients.mjs";
+import { CLIENTS, LABELS, WORKLOADS, distEdge, distIndex } from "./clients.mjs";
 import { benchDir, lastJson, machine, median, rootDir, runNode, shuffler, startServer } from "./lib.mjs";
 import { renderChart } from "./chart.mjs";
 import { BUDGET, COLD, evaluateBudgets, renderMarkdown, signed } from "./report.mjs";
-import { BUDGET_GZIP_BYTES, bundleSize, fullClientEntry, ourOperations } from "../scripts/check-size.mjs";
+import { WEBHOOKS_BUDGET_GZIP_BYTES, bundleSize, fullClientEntry, ourOperations } from "../scripts/check-size.mjs";
+import { bundleCases } from "./bundles.mjs";
 
 const { values: flags } = parseArgs({
   options: {
@@ -41,10 +44,11 @@ const config = {
   memoryWarmup: quick ? 2000 : 10_000,
   coldProcesses: Number(flags.cold ?? (quick ? 3 : 10)),
   seed: Number(flags.seed ?? Date.now() % 2 ** 31),
-  mix: "create, createLink, upsertLink in turn (1/3 each)",
+  workloads: Object.keys(WORKLOADS),
+  mixes: Object.fromEntries(Object.entries(WORKLOADS).map(([name, w]) => [name, w.label])),
 };
 
-if (BUDGET.gzipBytes !== BUDGET_GZIP_BYTES) throw new Error("bench/report.mjs and scripts/check-size.mjs disagree on the size budget");
+if (BUDGET.webhooksGzipBytes !== WEBHOOKS_BUDGET_GZIP_BYTES) throw new Error("bench/report.mjs and scripts/check-size.mjs disagree on the webhooks size budget");
 
 const log = (...parts) => process.stderr.write(`${parts.join(" ")}\n`);
 
@@ -64,52 +68,60 @@ async function measure() {
   // ---- Throughput, latency, CPU, peak RSS: every client at every concurrency, interleaved in rounds.
   const clientScript = path.join(benchDir, "client.mjs");
 
-  async function runClient(client, concurrency, calls, warmup, extra = {}, nodeArgs = []) {
+  async function runClient(client, workload, concurrency, calls, warmup, extra = {}, nodeArgs = []) {
     const before = (await server.stats()).requests;
-    const run = await runNode(clientScript, [JSON.stringify({ client, origin: server.origin, concurrency, calls, warmup, ...extra })], nodeArgs);
-    const result = lastJson(run, `${client} c=${concurrency}`);
+    const run = await runNode(clientScript, [JSON.stringify({ client, workload, origin: server.origin, concurrency, calls, warmup, ...extra })], nodeArgs);
+    const what = `${client} ${workload} c=${concurrency}`;
+    const result = lastJson(run, what);
     const served = (await server.stats()).requests - before;
-    if (result.errors) throw new Error(`${client} c=${concurrency}: ${result.errors} failed calls; first: ${result.firstError}`);
-    if (served !== calls + warmup) throw new Error(`${client} c=${concurrency}: the server saw ${served} requests, expected ${calls + warmup}`);
+    if (result.errors) throw new Error(`${what}: ${result.errors} failed calls; first: ${result.firstError}`);
+    if (served !== calls + warmup) throw new Error(`${what}: the server saw ${served} requests, expected ${calls + warmup}`);
     return result;
   }
 
+  // Every (workload, concurrency, client) once per round, in a shuffled order, so that drifts of
+  // the machine spread over all clients; ratios are taken within a round.
   const rounds = [];
-  const pairs = config.concurrency.flatMap((c) => CLIENTS.map((client) => ({ client, c })));
+  const runs = config.workloads.flatMap((workload) => config.concurrency.flatMap((c) => CLIENTS.map((client) => ({ workload, client, c }))));
   for (let round = 1; round <= config.rounds; round++) {
-    const order = shuffle(pairs);
+    const order = shuffle(runs);
     const results = [];
-    for (const { client, c } of order) {
-      const r = await runClient(client, c, config.calls[c], config.warmup[c]);
+    for (const { workload, client, c } of order) {
+      const r = await runClient(client, workload, c, config.calls[c], config.warmup[c]);
       results.push(r);
       log(
-        `round ${round}/${config.rounds} ${client.padEnd(11)} c=${String(c).padEnd(2)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50Ms.toFixed(2)} ms  p99 ${r.p99Ms.toFixed(2)} ms  ${r.cpuUsPerCall.toFixed(0)} µs CPU/call  ${r.peakRssMB.toFixed(1)} MB`,
+        `round ${round}/${config.rounds} ${workload.padEnd(11)} ${client.padEnd(11)} c=${String(c).padEnd(2)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50Ms.toFixed(2)} ms  p99 ${r.p99Ms.toFixed(2)} ms  ${r.cpuUsPerCall.toFixed(0)} µs CPU/call  ${r.peakRssMB.toFixed(1)} MB`,
       );
     }
-    rounds.push({ round, order: order.map(({ client, c }) => `${client}@${c}`), results });
+    rounds.push({ round, order: order.map(({ workload, client, c }) => `${workload}:${client}@${c}`), results });
   }
 
-  const find = (round, client, c) => round.results.find((r) => r.client === client && r.concurrency === c);
+  const find = (round, workload, client, c) => round.results.find((r) => r.workload === workload && r.client === client && r.concurrency === c);
   const summary = {};
-  for (const client of CLIENTS) {
-    summary[client] = {};
-    for (const c of config.concurrency) {
-      const mine = rounds.map((round) => find(round, client, c));
-      const raw = rounds.map((round) => find(round, "raw-undici", c));
-      const official = rounds.map((round) => find(round, "official", c));
-      summary[client][c] = {
-        rps: median(mine.map((r) => r.rps)),
-        p50Ms: median(mine.map((r) => r.p50Ms)),
-        p99Ms: median(mine.map((r) => r.p99Ms)),
-        cpuUsPerCall: median(mine.map((r) => r.cpuUsPerCall)),
-        peakRssMB: median(mine.map((r) => r.peakRssMB)),
-        rpsVsRaw: median(mine.map((r, i) => r.rps / raw[i].rps)),
-        cpuVsRaw: median(mine.map((r, i) => r.cpuUsPerCall / raw[i].cpuUsPerCall)),
-        p50VsRaw: median(mine.map((r, i) => r.p50Ms / raw[i].p50Ms)),
-        rssOverRawMB: median(mine.map((r, i) => r.peakRssMB - raw[i].peakRssMB)),
-        rpsVsOfficial: median(mine.map((r, i) => r.rps / official[i].rps)),
-        rpsPerRound: mine.map((r) => r.rps),
-      };
+  for (const workload of config.workloads) {
+    summary[workload] = {};
+    for (const client of CLIENTS) {
+      summary[workload][client] = {};
+      for (const c of config.concurrency) {
+        const mine = rounds.map((round) => find(round, workload, client, c));
+        const raw = rounds.map((round) => find(round, workload, "raw-undici", c));
+        const rawFetch = rounds.map((round) => find(round, workload, "raw-fetch", c));
+        const official = rounds.map((round) => find(round, workload, "official", c));
+        summary[workload][client][c] = {
+          rps: median(mine.map((r) => r.rps)),
+          p50Ms: median(mine.map((r) => r.p50Ms)),
+          p99Ms: median(mine.map((r) => r.p99Ms)),
+          cpuUsPerCall: median(mine.map((r) => r.cpuUsPerCall)),
+          peakRssMB: median(mine.map((r) => r.peakRssMB)),
+          rpsVsRaw: median(mine.map((r, i) => r.rps / raw[i].rps)),
+          rpsVsRawFetch: median(mine.map((r, i) => r.rps / rawFetch[i].rps)),
+          cpuVsRaw: median(mine.map((r, i) => r.cpuUsPerCall / raw[i].cpuUsPerCall)),
+          p50VsRaw: median(mine.map((r, i) => r.p50Ms / raw[i].p50Ms)),
+          rssOverRawMB: median(mine.map((r, i) => r.peakRssMB - raw[i].peakRssMB)),
+          rpsVsOfficial: median(mine.map((r, i) => r.rps / official[i].rps)),
+          rpsPerRound: mine.map((r) => r.rps),
+        };
+      }
     }
   }
 
@@ -128,9 +140,9 @@ async function measure() {
     }
     return (num / den) * 100_000;
   }
-  async function memoryCheck(client) {
-    log(`memory: ${client}, ${config.memoryCalls} calls at c=32 after ${config.memoryWarmup} warm-up calls`);
-    const run = await runClient(client, 32, config.memoryCalls, config.memoryWarmup, { memory: true }, ["--expose-gc"]);
+  async function memoryCheck(client, workload) {
+    log(`memory: ${client}, ${workload}, ${config.memoryCalls} calls at c=32 after ${config.memoryWarmup} warm-up calls`);
+    const run = await runClient(client, workload, 32, config.memoryCalls, config.memoryWarmup, { memory: true }, ["--expose-gc"]);
     const samples = run.memory;
     const first = samples[0];
     const last = samples[samples.length - 1];
@@ -145,10 +157,13 @@ async function measure() {
       heapSlopeMBPer100k: slopePer100k(samples, "heapUsedMB"),
     };
   }
-  const memoryOurs = await memoryCheck("ours-undici");
-  const memoryRaw = await memoryCheck("raw-undici");
-  const memory = { calls: config.memoryCalls, warmup: config.memoryWarmup, ...memoryOurs, reference: memoryRaw };
-  log(`memory: ours heap ${signed(memory.heapGrowthMB, 2)} MB, RSS ${signed(memory.rssGrowthMB)} MB; raw undici heap ${signed(memoryRaw.heapGrowthMB, 2)} MB, RSS ${signed(memoryRaw.rssGrowthMB)} MB`);
+  const memory = {};
+  for (const workload of config.workloads) {
+    const memoryOurs = await memoryCheck("ours-undici", workload);
+    const memoryRaw = await memoryCheck("raw-undici", workload);
+    memory[workload] = { calls: config.memoryCalls, warmup: config.memoryWarmup, ...memoryOurs, reference: memoryRaw };
+    log(`memory, ${workload}: ours heap ${signed(memoryOurs.heapGrowthMB, 2)} MB, RSS ${signed(memoryOurs.rssGrowthMB)} MB; raw undici heap ${signed(memoryRaw.heapGrowthMB, 2)} MB, RSS ${signed(memoryRaw.rssGrowthMB)} MB`);
+  }
 
   // ---- Cold start: fresh processes, interleaved; spawn to exit, and process start to response.
   const coldScript = path.join(benchDir, "cold.mjs");
@@ -175,35 +190,16 @@ async function measure() {
 
   server.stop();
 
+  // ---- Backfill: track.bulkSale of historical sales against the fake and its rate limiter.
+  const backfillOptions = quick ? { items: 1_000, limit: 500, windowMs: 1_000, concurrency: 16, faults: 10 } : { items: 10_000, limit: 500, windowMs: 1_000, concurrency: 16, faults: 50 };
+  log(`backfill: ${backfillOptions.items} sales through track.bulkSale, ${backfillOptions.limit} requests per ${backfillOptions.windowMs} ms, ${backfillOptions.faults} answers lost after the sale was recorded`);
+  const backfill = lastJson(await runNode(path.join(benchDir, "backfill.mjs"), [JSON.stringify(backfillOptions)]), "backfill");
+  log(`backfill: ${(backfill.elapsedMs / 1000).toFixed(1)} s, ${backfill.salesPerSecond.toFixed(0)} sales/s (limit ${backfill.limitPerSecond}/s), ${backfill.requests} requests, statuses ${JSON.stringify(backfill.statuses)}, exactly once: ${backfill.exactlyOnce}`);
+
   // ---- Bundle sizes (esbuild, minified ESM for browsers/workers, gzip -9).
   const operations = await ourOperations();
-  const bundleCases = [
-    {
-      id: "ours-createLink",
-      label: "dub-partners (edge build), createLink only",
-      entry: `import { Dub } from "dub-partners";\nnew Dub({ token: "x" }).partners.createLink({ partnerId: "p" });\n`,
-    },
-    { id: "ours-full", label: `dub-partners (edge build), every operation (${operations.join(", ")})`, entry: fullClientEntry(operations) },
-    {
-      id: "official-class",
-      label: "official dub SDK, class form (partners.create, createLink, upsertLink)",
-      entry: `import { Dub } from "dub";\nconst dub = new Dub({ token: "x" });\nexport const calls = [dub.partners.create({ email: "a@b.co" }), dub.partners.createLink({ partnerId: "p" }), dub.partners.upsertLink({ partnerId: "p", url: "https://a.co" })];\n`,
-    },
-    {
-      id: "official-funcs-createLink",
-      label: "official dub SDK, standalone functions: DubCore + partnersCreateLink",
-      entry: `import { DubCore } from "dub/core.js";\nimport { partnersCreateLink } from "dub/funcs/partnersCreateLink.js";\npartnersCreateLink(new DubCore({ token: "x" }), { partnerId: "p" });\n`,
-    },
-    {
-      id: "official-funcs-3",
-      label: "official dub SDK, standalone functions: DubCore + partnersCreate, partnersCreateLink, partnersUpsertLink",
-      entry:
-        `import { DubCore } from "dub/core.js";\nimport { partnersCreate } from "dub/funcs/partnersCreate.js";\nimport { partnersCreateLink } from "dub/funcs/partnersCreateLink.js";\nimport { partnersUpsertLink } from "dub/funcs/partnersUpsertLink.js";\n` +
-        `const core = new DubCore({ token: "x" });\nexport const calls = [partnersCreate(core, { email: "a@b.co" }), partnersCreateLink(core, { partnerId: "p" }), partnersUpsertLink(core, { partnerId: "p", url: "https://a.co" })];\n`,
-    },
-  ];
   const bundles = [];
-  for (const bundle of bundleCases) {
+  for (const bundle of bundleCases(fullClientEntry(operations))) {
     const size = await bundleSize(bundle.entry);
     bundles.push({ id: bundle.id, label: bundle.label, minBytes: size.minBytes, gzipBytes: size.gzipBytes, byPackage: size.byPackage, forbiddenImports: size.forbidden });
   }
@@ -226,6 +222,7 @@ async function measure() {
     coldStart,
     bundles,
     memory,
+    backfill,
     rounds,
   };
   return report;
@@ -237,7 +234,7 @@ report.budgets = evaluateBudgets(report);
 const markdown = renderMarkdown(report);
 mkdirSync(resultsDir, { recursive: true });
 writeFileSync(path.join(resultsDir, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
-writeFileSync(path.join(resultsDir, "chart.svg"), renderChart(report));
+for (const workload of report.config.workloads) writeFileSync(path.join(resultsDir, `chart-${workload}.svg`), renderChart(report, workload));
 
 if (!flags["no-docs"]) {
   const docPath = path.join(rootDir, "docs/performance.md");
@@ -253,4 +250,4 @@ if (!flags["no-docs"]) {
 
 console.log(markdown);
 const failed = report.budgets.filter((b) => !b.pass);
-console.log(`\n${report.budgets.length - failed.length}/${report.budgets.length} budgets pass. Wrote bench/results/latest.json, bench/results/chart.svg${flags["no-docs"] ? "" : ", docs/performance.md"}.`);
+console.log(`\n${report.budgets.length - failed.length}/${report.budgets.length} budgets pass. Wrote bench/results/latest.json, bench/results/chart-*.svg${flags["no-docs"] ? "" : ", docs/performance.md"}.`);

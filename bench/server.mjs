@@ -1,18 +1,42 @@
 // Loopback HTTP/1.1 server for the benchmark, run in its own process.
-// Answers the three Partners routes with precomputed, spec-valid bodies built from the package's
-// own fixtures (dist/testing: exampleLink, examplePartner). Reads every request body fully.
-// Prints its port on stdout, then serves until killed (or stdin closes).
+// Answers the three Partners routes and the two conversion routes with precomputed, spec-valid
+// bodies: the package's own fixtures (dist/testing: exampleLink, examplePartner), and what the
+// embedded fake answers a lead and a sale with (the fake checks its answers against the spec).
+// Reads every request body fully. Prints its port on stdout, then serves until killed (or stdin
+// closes).
 import http from "node:http";
-import { exampleLink, examplePartner } from "../dist/testing/index.js";
+import { createFakeDub, exampleLink, examplePartner } from "../dist/testing/index.js";
+import { BODIES, TOKEN } from "./clients.mjs";
 
 const partner = Buffer.from(JSON.stringify(examplePartner()));
 const link = Buffer.from(JSON.stringify(exampleLink()));
+const { lead, sale } = await conversionAnswers();
+
+/** The fake's answers to the benchmark's lead and sale bodies, after the click they name. */
+async function conversionAnswers() {
+  const fake = createFakeDub({ seed: "bench" });
+  const served = await fake.listen();
+  try {
+    const post = async (path, body) => {
+      const res = await fetch(served.url + path, { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+      if (!res.ok) throw new Error(`the fake answered ${path} with ${res.status}: ${await res.text()}`);
+      return Buffer.from(await res.text());
+    };
+    await post("/partners", BODIES.create);
+    const { clickId } = fake.recordClick({ linkId: fake.links()[0].id });
+    return { lead: await post("/track/lead", { ...BODIES.lead, clickId }), sale: await post("/track/sale", { ...BODIES.sale, clickId }) };
+  } finally {
+    await served.close();
+  }
+}
 const notFound = Buffer.from(JSON.stringify({ error: { code: "not_found", message: "Not found", doc_url: "https://dub.co/docs/api-reference/errors#not-found" } }));
 
 const routes = new Map([
   ["POST /partners", [201, partner]],
   ["POST /partners/links", [201, link]],
   ["PUT /partners/links/upsert", [200, link]],
+  ["POST /track/lead", [200, lead]],
+  ["POST /track/sale", [200, sale]],
 ]);
 
 const stats = { requests: 0, bodyBytes: 0, byRoute: {} };
