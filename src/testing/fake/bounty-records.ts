@@ -3,22 +3,9 @@ import type { Commission } from "../../models/commission.js";
 import { commissionView } from "./commission-records.js";
 import { createId, type RandomSource } from "./random.js";
 import type { FakeState } from "./state.js";
+import type { BountySubmissionRecord, FakeBounty } from "./catalog-records.js";
 
-/** A bounty of the program (what `fake.seedBounty` returns). */
-export interface FakeBounty {
-  /** `bnty_...`. */
-  readonly id: string;
-  /** The bounty's name, shown to partners. */
-  readonly name: string;
-  /** Its rules and requirements. */
-  readonly description: string | null;
-  /** `submission`: rewarded for what the partner submits; `performance`: for reaching a goal. */
-  readonly type: "submission" | "performance";
-  /** The reward of an approved submission, in cents; `null` when each approval names it (`rewardAmount` of the request). */
-  readonly rewardAmount: number | null;
-  /** When the bounty was created (ISO 8601). */
-  readonly createdAt: string;
-}
+export type { BountySubmissionRecord, FakeBounty } from "./catalog-records.js";
 
 /** A bounty for `fake.seedBounty`. Every field is optional. */
 export interface BountySeed {
@@ -56,11 +43,6 @@ export interface BountySubmissionSeed {
   readonly periodNumber?: number;
 }
 
-/** A stored submission: what the API returns, and the reward commission an approval created. */
-export interface BountySubmissionRecord extends BountySubmission {
-  readonly commissionId: string | null;
-}
-
 /**
  * The custom commission an approved submission earned: the commission as `GET /commissions`
  * lists it (it is one of `fake.commissions()`, and joins payouts like any other), with the
@@ -70,7 +52,6 @@ export interface BountyRewardCommission extends Commission {
   /** The approved submission it rewards. */
   readonly bountySubmissionId: string;
 }
-
 
 const nullableNumber = (value: unknown) => value === null || (typeof value === "number" && Number.isFinite(value));
 

@@ -4,28 +4,9 @@ import { examplePartner } from "../fixtures.js";
 import type { LinkContext } from "./link-records.js";
 import { createId, type RandomSource } from "./random.js";
 import type { FakeState } from "./state.js";
+import type { DiscountCodeRecord, DiscountProvider, DiscountType, FakeDiscount } from "./catalog-records.js";
 
-/** How a discount takes its amount off: a percentage, or a flat amount in cents. */
-export type DiscountType = "percentage" | "flat";
-
-/** Where a discount is applied: Stripe promotion codes, Shopify, or your own app (through webhooks). */
-export type DiscountProvider = "stripe" | "shopify" | "custom";
-
-/** A discount of the program, assigned to a partner group (what `fake.seedDiscount` returns). */
-export interface FakeDiscount {
-  /** `disc_...`. */
-  readonly id: string;
-  /** The amount off: a percentage, or cents for `flat`. */
-  readonly amount: number;
-  /** Whether `amount` is a percentage or cents. */
-  readonly type: DiscountType;
-  /** How many months it lasts on a subscription (`0`: the first payment only; `null`: no limit). */
-  readonly maxDuration: number | null;
-  /** Where the discount is applied; a `stripe` discount's codes are stored in upper case. */
-  readonly provider: DiscountProvider;
-  /** The partner group the discount belongs to. */
-  readonly groupId: string;
-}
+export type { DiscountCodeRecord, DiscountProvider, DiscountType, FakeDiscount } from "./catalog-records.js";
 
 /** A discount for `fake.seedDiscount`. Every field is optional. */
 export interface DiscountSeed {
@@ -39,11 +20,6 @@ export interface DiscountSeed {
   readonly maxDuration?: number | null;
   /** Default `"stripe"`, whose promotion codes are stored in upper case. */
   readonly provider?: DiscountProvider;
-}
-
-/** A stored discount code: what the API returns, and when it was created (the list's order). */
-export interface DiscountCodeRecord extends DiscountCodeSchema {
-  readonly createdAt: string;
 }
 
 /** The program's default group: where partners are unless a request names another. */

@@ -2,8 +2,7 @@ import type { LinkSchema, LinkTag } from "../../models/link.js";
 import type { CreatePartnerResponseBody, PartnerApplicationReview } from "../../models/partner.js";
 import type { PartnerApplicationAnswer } from "../../operations/partner-applications/list.js";
 import { partnerLinkSummary } from "../fixtures.js";
-import type { BountySubmissionRecord, FakeBounty } from "./bounty-records.js";
-import type { DiscountCodeRecord, FakeDiscount } from "./discount-records.js";
+import type { BountySubmissionRecord, DiscountCodeRecord, FakeBounty, FakeDiscount } from "./catalog-records.js";
 import type { FakeEmbedToken } from "./embed-token-records.js";
 import { ProgramState } from "./program-records.js";
 
