@@ -150,6 +150,22 @@ describe("the fake's webhook deliveries", () => {
     expect(event!.data.email).toBe("done@example.com");
   });
 
+  it("a seeded bounty is delivered as bounty.created, which verifies as the typed event; reviewing a submission sends none", async () => {
+    const { endpoint, fake, dub } = await setup({ receiver: { triggers: ["bounty.created", "bounty.updated"] } });
+    const partner = await dub.partners.create({ email: "kim@example.com" });
+    const bounty = fake.seedBounty({ name: "Post a review", rewardAmount: 5000 });
+    await fake.webhooksSettled();
+    expect(triggers(endpoint.received)).toEqual(["bounty.created"]);
+    const event = await verifyWebhook(endpoint.received[0]!.raw, endpoint.received[0]!.headers, SECRET);
+    if (event.event !== "bounty.created") throw new Error(`expected bounty.created, got ${event.event}`);
+    expect(event.data).toMatchObject({ id: bounty.id, name: "Post a review", type: "submission", rewardAmount: 5000, startsAt: bounty.createdAt, groups: [] });
+
+    const submission = fake.seedBountySubmission({ bountyId: bounty.id, partnerId: partner.id });
+    await dub.bounties.approveSubmission({ bountyId: bounty.id, submissionId: submission.id });
+    await fake.webhooksSettled();
+    expect(triggers(endpoint.received)).toEqual(["bounty.created"]);
+  });
+
   it("refuses a receiver with a bad URL or a secret Dub would not issue", () => {
     const fake = createFakeDub();
     expect(() => fake.addWebhookReceiver({ url: "not a url", secret: SECRET })).toThrow(TypeError);

@@ -1,7 +1,9 @@
 import { BOUNTY_SUBMISSION_STATUSES, type BountySubmission, type BountySubmissionFile, type BountySubmissionStatus } from "../../models/bounty-submission.js";
 import type { Commission } from "../../models/commission.js";
 import { commissionView } from "./commission-records.js";
+import type { WebhookBountyData } from "../../webhooks/event-data/bounty.js";
 import { createId, type RandomSource } from "./random.js";
+import { recordEvent } from "./webhooks/record.js";
 import type { FakeState } from "./state.js";
 import type { BountySubmissionRecord, FakeBounty } from "./catalog-records.js";
 
@@ -63,7 +65,34 @@ export function seedBounty(state: FakeState, seed: BountySeed | undefined, now: 
   if (!nullableNumber(rewardAmount) || (rewardAmount !== null && rewardAmount < 0)) throw new RangeError("rewardAmount must be a non-negative number or null");
   const bounty: FakeBounty = { id: createId("bnty_", now, random), name, description, type, rewardAmount, createdAt: new Date(now).toISOString() };
   state.bounties.set(bounty.id, bounty);
+  // As the server does when a bounty is created (in the dashboard or through POST /bounties).
+  recordEvent(state, "bounty.created", bountyEventData(bounty), now, random);
   return bounty;
+}
+
+/** The data of a bounty's `bounty.created` event: the fields Dub sends, open from creation, for every group. */
+function bountyEventData(bounty: FakeBounty): WebhookBountyData {
+  const performance = bounty.type === "performance";
+  return {
+    id: bounty.id,
+    name: bounty.name,
+    description: bounty.description,
+    type: bounty.type,
+    startsAt: bounty.createdAt,
+    endsAt: null,
+    startMode: "absolute",
+    endsAfterDays: null,
+    submissionsOpenAt: null,
+    submissionFrequency: null,
+    maxSubmissions: 1,
+    rewardAmount: bounty.rewardAmount,
+    rewardDescription: null,
+    performanceCondition: performance ? { attribute: "totalLeads", operator: "gte", value: 10 } : null,
+    performanceScope: performance ? "new" : null,
+    submissionRequirements: null,
+    groups: [],
+    partnerTags: [],
+  };
 }
 
 /** Stores a partner's submission to a bounty; returns it as the API does. */

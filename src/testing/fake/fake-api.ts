@@ -57,7 +57,11 @@ export interface FakeDubApi extends ProgramControls {
   discountCodes(): DiscountCodeSchema[];
   /** The referral embed tokens issued, oldest first, each with whether it has expired by the fake's clock (copies). */
   embedTokens(): FakeEmbedTokenView[];
-  /** Stores a bounty (default: a `submission` bounty named "Bounty", without a reward of its own). Returns it; throws for an invalid field. */
+  /**
+   * Stores a bounty (default: a `submission` bounty named "Bounty", without a reward of its own)
+   * and records its `bounty.created` event, as the server does for a bounty created in the
+   * dashboard. Returns it; throws for an invalid field.
+   */
   seedBounty(seed?: BountySeed): FakeBounty;
   /**
    * Stores a partner's submission to a seeded bounty (default status `submitted`), which
@@ -201,7 +205,11 @@ export function createFakeDubApi(options?: FakeDubOptions): FakeDubApi {
     seedDiscount: (seed) => structuredClone(seedDiscount(engine.state, seed ?? {}, config.now(), engine.random)),
     discountCodes: () => [...engine.state.discountCodes.values()].map(discountCodeView),
     embedTokens: () => [...engine.state.embedTokens.values()].map((token) => embedTokenView(token, config.now())),
-    seedBounty: (seed) => structuredClone(seedBounty(engine.state, seed, config.now(), engine.random)),
+    seedBounty: (seed) => {
+      const bounty = seedBounty(engine.state, seed, config.now(), engine.random);
+      dispatcher.notify(engine.state.events);
+      return structuredClone(bounty);
+    },
     seedBountySubmission: (seed) => seedBountySubmission(engine.state, seed, config.now(), engine.random),
     bountyCommissions: () => bountyRewardCommissions(engine.state),
     // Changes made outside a request (confirming payouts, ...) send their events as requests do.
