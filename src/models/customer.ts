@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { openEnum, responseObject } from "../core/schema.js";
 import { partnerSummaryFields } from "./partner-summary.js";
+import { linkIdentityFields } from "./link-identity.js";
 
 const nullableString = z.nullable(z.string());
 const optionalNullableString = z.optional(nullableString);
@@ -46,16 +47,7 @@ export const customerSchema = responseObject({
   link: z.optional(
     z.nullable(
       responseObject({
-        /** The unique ID of the short link. */
-        id: z.string(),
-        /** The domain of the short link. */
-        domain: z.string(),
-        /** The short link slug. */
-        key: z.string(),
-        /** The full URL of the short link, including the https protocol (e.g. `https://dub.sh/try`). */
-        shortLink: z.string(),
-        /** The destination URL of the short link. */
-        url: z.string(),
+        ...linkIdentityFields,
         /** The ID of the program the short link is associated with. */
         programId: nullableString,
       }),

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { openEnum, responseObject } from "../core/schema.js";
+import { linkIdentityFields } from "./link-identity.js";
 
 /** The enrollment statuses of a partner the spec lists. */
 export const PARTNER_STATUSES = ["pending", "approved", "rejected", "invited", "declined", "deactivated", "banned", "archived"] as const;
@@ -13,16 +14,7 @@ export type PartnerStatus = (typeof PARTNER_STATUSES)[number];
 
 /** Response schema of a partner's link summary (`links[]` of a partner, the items of `partners.retrieveLinks`). */
 export const partnerLinkSchema = responseObject({
-  /** The unique ID of the short link. */
-  id: z.string(),
-  /** The domain of the short link. */
-  domain: z.string(),
-  /** The short link slug. */
-  key: z.string(),
-  /** The full URL of the short link, including the https protocol (e.g. `https://dub.sh/try`). */
-  shortLink: z.string(),
-  /** The destination URL of the short link. */
-  url: z.string(),
+  ...linkIdentityFields,
   /** The number of clicks on the short link. */
   clicks: z.number(),
   /** The number of leads the short link has generated. */

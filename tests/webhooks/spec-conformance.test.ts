@@ -7,36 +7,10 @@ import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { WEBHOOK_TRIGGERS, type KnownWebhookTrigger } from "../../src/webhooks/index.js";
 import { sampleEvents } from "./fixtures.js";
+import { toJsonSchema } from "../../scripts/lib/openapi.mjs";
 
 interface Schema {
   [keyword: string]: unknown;
-}
-
-/**
- * OpenAPI 3.0 to JSON Schema: `nullable: true` becomes a `null` member of `type` or `enum`, and
- * the boolean `exclusiveMinimum`/`exclusiveMaximum` become numbers.
- */
-function toJsonSchema(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(toJsonSchema);
-  if (typeof node !== "object" || node === null) return node;
-  const out: Schema = {};
-  for (const [key, value] of Object.entries(node)) out[key] = toJsonSchema(value);
-  if (out.nullable === true) {
-    delete out.nullable;
-    if (typeof out.type === "string") out.type = [out.type, "null"];
-    if (Array.isArray(out.enum)) out.enum = [...out.enum, null];
-    if (!out.type && !out.enum) return { anyOf: [out, { type: "null" }] };
-  }
-  for (const [flag, bound] of [
-    ["exclusiveMinimum", "minimum"],
-    ["exclusiveMaximum", "maximum"],
-  ] as const) {
-    if (out[flag] === true) {
-      out[flag] = out[bound] ?? 0;
-      delete out[bound];
-    } else if (out[flag] === false) delete out[flag];
-  }
-  return out;
 }
 
 const document = JSON.parse(readFileSync(new URL("../../spec/webhook-events.openapi.json", import.meta.url), "utf8"));

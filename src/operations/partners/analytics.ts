@@ -3,6 +3,7 @@ import { withCrossFieldRules } from "../../core/cross-field-rules.js";
 import { defineOperation, type OutputOfArgument, withOutputOfArgument } from "../../core/operation.js";
 import { maxString, oneOf, responseObject } from "../../core/schema.js";
 import { partnerIdentity, requirePartner } from "../../models/partner-identity.js";
+import { linkIdentityFields } from "../../models/link-identity.js";
 
 const GROUP_BY = ["count", "timeseries", "top_links"] as const;
 
@@ -76,16 +77,7 @@ export type PartnerAnalyticsTimeseries = z.output<typeof timeseriesSchema>;
 const topLinksSchema = responseObject({
   /** @deprecated The unique ID of the short link: use `id`. Optional here, so its removal never breaks parsing. */
   link: z.optional(z.string()),
-  /** The unique ID of the short link. */
-  id: z.string(),
-  /** The domain of the short link. */
-  domain: z.string(),
-  /** The key of the short link. */
-  key: z.string(),
-  /** The short link URL. */
-  shortLink: z.string(),
-  /** The destination URL of the short link. */
-  url: z.string(),
+  ...linkIdentityFields,
   /** The custom link preview title (og:title). */
   title: z.optional(z.nullable(z.string())),
   /** The comments of the short link. */

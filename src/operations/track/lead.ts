@@ -3,6 +3,7 @@ import { defineOperation } from "../../core/operation.js";
 import { isInteger, maxString, oneOf, optionalNullable, responseObject } from "../../core/schema.js";
 import { emailString } from "../../models/email.js";
 import { metadataSchema } from "../../models/metadata.js";
+import { linkIdentityFields } from "../../models/link-identity.js";
 
 const LEAD_MODES = ["async", "wait", "deferred"] as const;
 
@@ -57,16 +58,7 @@ const trackLeadResponseSchema = responseObject({
   /** The link that was clicked; `null` when the lead was a repeat the server deduplicated. */
   link: z.nullable(
     responseObject({
-      /** The unique ID of the short link. */
-      id: z.string(),
-      /** The domain of the short link. */
-      domain: z.string(),
-      /** The short link slug. */
-      key: z.string(),
-      /** The full URL of the short link, including the https protocol (e.g. `https://dub.sh/try`). */
-      shortLink: z.string(),
-      /** The destination URL of the short link. */
-      url: z.string(),
+      ...linkIdentityFields,
       /** The ID of the partner the short link is associated with. */
       partnerId: nullableString,
       /** The ID of the program the short link is associated with. */

@@ -1,35 +1,10 @@
 import { readFileSync } from "node:fs";
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
+import { toJsonSchema } from "../../../scripts/lib/openapi.mjs";
 
-/**
- * Validators for the vendored OpenAPI 3.0 document. Ajv speaks JSON Schema, so the document is
- * converted first: `nullable: true` becomes a `null` member of `type` (and of `enum`), and the
- * boolean `exclusiveMinimum`/`exclusiveMaximum` of OpenAPI 3.0 become numbers.
- */
-function toJsonSchema(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(toJsonSchema);
-  if (typeof node !== "object" || node === null) return node;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) out[k] = toJsonSchema(v);
-  if (out.nullable === true) {
-    delete out.nullable;
-    if (typeof out.type === "string") out.type = [out.type, "null"];
-    if (Array.isArray(out.enum)) out.enum = [...out.enum, null];
-    if (!out.type && !out.enum) return { anyOf: [out, { type: "null" }] };
-  }
-  for (const [flag, bound] of [
-    ["exclusiveMinimum", "minimum"],
-    ["exclusiveMaximum", "maximum"],
-  ] as const) {
-    if (out[flag] === true) {
-      out[flag] = out[bound] ?? 0;
-      delete out[bound];
-    } else if (out[flag] === false) delete out[flag];
-  }
-  return out;
-}
-
+// Validators for the vendored OpenAPI 3.0 document, converted to the JSON Schema ajv speaks by the
+// same function the fake's build-time validators use.
 const spec = toJsonSchema(JSON.parse(readFileSync(new URL("../../../spec/partner-program.openapi.json", import.meta.url), "utf8"))) as object;
 const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
 addFormats.default(ajv);

@@ -1,27 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
-
-/** OpenAPI 3.0 to JSON Schema: `nullable` becomes a `null` type, boolean exclusive bounds numbers. */
-function toJsonSchema(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(toJsonSchema);
-  if (typeof node !== "object" || node === null) return node;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) out[k] = toJsonSchema(v);
-  for (const [flag, bound] of [["exclusiveMinimum", "minimum"], ["exclusiveMaximum", "maximum"]] as const) {
-    if (typeof out[flag] !== "boolean") continue;
-    if (out[flag]) out[flag] = out[bound];
-    else delete out[flag];
-    if (out[flag] !== undefined) delete out[bound];
-  }
-  if (out.nullable === true) {
-    delete out.nullable;
-    if (typeof out.type === "string") out.type = [out.type, "null"];
-    if (Array.isArray(out.enum)) out.enum = [...out.enum, null];
-    if (!out.type && !out.enum) return { anyOf: [out, { type: "null" }] };
-  }
-  return out;
-}
+import { toJsonSchema } from "../../../scripts/lib/openapi.mjs";
 
 const document = toJsonSchema(JSON.parse(readFileSync(new URL("../../../spec/webhook-events.openapi.json", import.meta.url), "utf8"))) as object;
 const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });

@@ -8,6 +8,7 @@ import { createCustomer, recordClick, recordLead, recordSale } from "../conversi
 import { MUTABLE_PAYOUT_STATUSES, reconcilePayouts } from "../payout-records.js";
 import type { CommissionRecord, CustomerRecord } from "../program-records.js";
 import type { FakeState } from "../state.js";
+import { partnerFilterOf } from "./partner-filter.js";
 import type { Route, RouteContext, RouteInput } from "./context.js";
 import { cursorPage, sortedBy } from "./cursor-pages.js";
 
@@ -193,12 +194,7 @@ export function listCommissionsRules(input: RouteInput<"listCommissions">): stri
  */
 export const listCommissionsRoute: Route<"listCommissions"> = (ctx, input) => {
   const { state } = ctx;
-  let partnerId = input.partnerId;
-  if (input.tenantId && !partnerId) {
-    const partner = state.partnerByTenant(input.tenantId);
-    if (!partner) throw new FakeApiError("not_found", `Partner with specified tenantId ${input.tenantId} not found.`);
-    partnerId = partner.id;
-  }
+  const partnerId = partnerFilterOf(state, input);
   const byPartner = listFilter(partnerId);
   const byGroup = listFilter(input.groupId);
   const byTag = listFilter(input.partnerTagId);

@@ -1,6 +1,6 @@
-import { FakeApiError } from "../api-error.js";
 import { payoutView } from "../payout-records.js";
 import type { PayoutRecord } from "../program-records.js";
+import { partnerFilterOf } from "./partner-filter.js";
 import type { Route } from "./context.js";
 import { sortedBy } from "./cursor-pages.js";
 import { pageOf } from "./pages.js";
@@ -19,12 +19,7 @@ const SORT_FIELDS = {
  */
 export const listPayoutsRoute: Route<"listPayouts"> = (ctx, input) => {
   const { state } = ctx;
-  let partnerId = input.partnerId;
-  if (input.tenantId && !partnerId) {
-    const partner = state.partnerByTenant(input.tenantId);
-    if (!partner) throw new FakeApiError("not_found", `Partner with specified tenantId ${input.tenantId} not found.`);
-    partnerId = partner.id;
-  }
+  const partnerId = partnerFilterOf(state, input);
   const exclude = input.groupId?.startsWith("-") ?? false;
   const groups = input.groupId === undefined ? undefined : new Set((exclude ? input.groupId.slice(1) : input.groupId).split(","));
   const payouts = [...state.program.payouts.values()].filter((p) => {
